@@ -1,0 +1,99 @@
+package org.metergate.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.metergate.features.FeatureAssembly;
+import org.metergate.features.FeatureException;
+import org.metergate.features.FeatureReader;
+import org.metergate.features.GatewayFeature;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code metergate run}: starts a gateway with the runtime, optionally the shell, and a feature. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the gateway: Apache Felix with the runtime feature (Declarative Services, ConfigAdmin,",
+            "Configurator, logging) and the chosen feature's bundles and configurations. Prints a line for",
+            "each interface service (M, C, H1..H3, L, N, G1, G2) that comes up or goes down. Stops cleanly on",
+            "Ctrl-C / SIGTERM, or with 'stop 0' in the shell."})
+final class RunCommand implements Callable<Integer> {
+
+    static final String RUNTIME_FEATURE = "runtime";
+    static final String SHELL_FEATURE = "shell";
+    private static final AtomicBoolean STOPPED_BY_SIGNAL = new AtomicBoolean();
+
+    @Option(names = "--feature", paramLabel = "NAME", defaultValue = "demo",
+            description = "Feature to run: a name in the distribution's features/ directory or a path to a .json file (default: ${DEFAULT-VALUE})")
+    String feature;
+
+    @Option(names = "--shell", description = "Also start the Apache Felix Gogo shell on this console")
+    boolean shell;
+
+    @Option(names = "--home", paramLabel = "DIR", description = "The gateway distribution (default: the one bin/metergate belongs to)")
+    Path home;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Writable data directory (default: <home>/data)")
+    Path data;
+
+    static boolean stoppedBySignal() {
+        return STOPPED_BY_SIGNAL.get();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        GatewayHome gatewayHome;
+        FeatureAssembly assembly;
+        List<Path> files;
+        try {
+            gatewayHome = GatewayHome.locate(home, data);
+            FeatureReader reader = new FeatureReader();
+            List<GatewayFeature> features = new ArrayList<>();
+            features.add(reader.readNamed(gatewayHome.features(), RUNTIME_FEATURE));
+            if (shell) {
+                features.add(reader.readNamed(gatewayHome.features(), SHELL_FEATURE));
+            }
+            features.add(reader.readNamed(gatewayHome.features(), feature));
+            assembly = FeatureAssembly.of(features);
+            files = assembly.bundleFiles(gatewayHome.bundles());
+        } catch (FeatureException | IllegalArgumentException e) {
+            err.println("metergate: " + e.getMessage());
+            return 2;
+        }
+        System.setProperty(GatewayHome.HOME_PROPERTY, gatewayHome.home().toString());
+        System.setProperty(GatewayHome.DATA_PROPERTY, gatewayHome.data().toString());
+        System.setProperty("logback.configurationFile", gatewayHome.conf().resolve("logback.xml").toString());
+
+        GatewayFeature main = assembly.features().get(assembly.features().size() - 1);
+        out.println("metergate " + Metergate.version() + ": starting feature " + main.id() + " (" + files.size() + " bundles)");
+        GatewayRuntime gateway = GatewayRuntime.start(gatewayHome, assembly, files, out, err);
+
+        Thread hook = new Thread(() -> {
+            STOPPED_BY_SIGNAL.set(true);
+            out.println("metergate: stopping");
+            try {
+                boolean clean = gateway.stop(30_000);
+                out.println(clean ? "metergate: stopped" : "metergate: bundles did not stop within 30 s");
+            } catch (Exception e) {
+                err.println("metergate: error while stopping: " + e);
+            }
+            out.flush();
+        }, "metergate-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        out.println("metergate up in " + GatewayRuntime.uptimeMillis() + " ms: " + gateway.bundleCount() + " bundles, "
+                + gateway.failures().size() + " failed to start, interfaces up: " + gateway.announcer().interfacesUp());
+        gateway.awaitStop();
+        if (!STOPPED_BY_SIGNAL.get()) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            out.println("metergate: stopped");
+        }
+        return 0;
+    }
+}
