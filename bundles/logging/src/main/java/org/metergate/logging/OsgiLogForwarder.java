@@ -27,6 +27,9 @@ public final class OsgiLogForwarder implements LogListener {
     @Activate
     public OsgiLogForwarder(@Reference LogReaderService reader) {
         this.reader = reader;
+        // Bind SLF4J to its provider here, once, before the Log Service's thread and the bundles that
+        // start next log concurrently (SLF4J would otherwise queue and replay their first messages).
+        LoggerFactory.getILoggerFactory();
         reader.addLogListener(this);
     }
 

@@ -5,7 +5,7 @@ import org.metergate.api.meter.MeterAddress;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Implemented by links that can send to meters (wired M-Bus master, wM-Bus S2/T2/C2 access window,
+ * The M-interface side of the TR 50572 downlink: implemented by links that can send to meters (wired M-Bus master, wM-Bus S2/T2/C2 access window,
  * DLMS client): the command router gives them the commands for meters they reach.
  */
 @ConsumerType

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.metergate.api.meter.MeterAddress;
 
 /**
- * A command addressed to one meter, as the head-end sent it.
+ * A command addressed to one metering end device, as the head-end system (TR 50572 HES) sent it
+ * over the G interface.
  *
  * @param id the request id; a repeated id is the same request, never executed twice
  * @param meter the meter to act on

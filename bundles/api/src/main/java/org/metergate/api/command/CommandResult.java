@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.metergate.api.reading.Reading;
 
 /**
- * The outcome of a {@link CommandRequest}.
+ * The outcome of a {@link CommandRequest}, reported back to the head-end system over G (TR 50572).
  *
  * @param requestId the request's id
  * @param outcome what happened

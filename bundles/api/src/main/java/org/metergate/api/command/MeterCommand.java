@@ -3,7 +3,10 @@ package org.metergate.api.command;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What a command asks a metering end device to do. */
+/**
+ * What a command asks a metering end device to do: the TR 50572 downlink use cases (on-demand
+ * reading, clock synchronisation, connect/disconnect of a breaker or valve, tariff programming).
+ */
 public sealed interface MeterCommand {
 
     /** Read the meter now (REQ_UD2 on wired M-Bus, REQ_UD2 in the access window on wM-Bus, GET on DLMS). */

@@ -3,7 +3,7 @@ package org.metergate.api.headend;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * An application the head-end can talk to (a Kura "cloudlet"): meters, commands, configuration,
+ * An application on the gateway that the head-end system (TR 50572 HES, over G) can talk to (a Kura "cloudlet"): meters, commands, configuration,
  * deploy. Registered with {@value #APP_ID}; the head-end link routes requests for that id here.
  */
 @ConsumerType

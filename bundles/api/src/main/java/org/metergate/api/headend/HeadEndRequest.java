@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A request from the head-end system to one of the gateway's applications.
+ * A request from the head-end system (TR 50572 HES) to one of the gateway's applications, received
+ * on the G interface.
  *
  * @param method the verb
  * @param resource the resource path below the application, e.g. {@code [meters, KAM-12345678, readings]}

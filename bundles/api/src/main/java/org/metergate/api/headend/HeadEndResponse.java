@@ -3,7 +3,7 @@ package org.metergate.api.headend;
 import java.util.Map;
 
 /**
- * An application's answer to a {@link HeadEndRequest}.
+ * An application's answer to a {@link HeadEndRequest}, sent back to the head-end system over G (TR 50572).
  *
  * @param code an HTTP-like response code (200 OK, 400 bad request, 403 refused, 404 unknown, 500 error)
  * @param metrics named result values

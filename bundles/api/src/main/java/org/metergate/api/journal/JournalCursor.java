@@ -6,7 +6,7 @@ import org.metergate.api.reading.UplinkEntry;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * One consumer's position in the journal. Reading does not move the position: only
+ * One consumer's position in the store-and-forward journal (TR 50572 LNAP/NNAP data storage). Reading does not move the position: only
  * {@link #acknowledge(long)} does, so what was read but not acknowledged is read again after a
  * restart.
  */

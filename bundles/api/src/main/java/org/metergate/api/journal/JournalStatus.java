@@ -1,7 +1,7 @@
 package org.metergate.api.journal;
 
 /**
- * A snapshot of the journal.
+ * A snapshot of the store-and-forward journal (TR 50572 LNAP/NNAP data storage).
  *
  * @param firstSequence the oldest sequence still held (retention evicts older ones)
  * @param nextSequence the sequence the next appended item will get

@@ -1,6 +1,6 @@
 package org.metergate.api.link;
 
-/** The state of a meter link or transceiver. */
+/** The state of a meter link or transceiver of the M or C interface (TR 50572 "communication statistics"). */
 public enum LinkState {
     /** Opening its device or connection. */
     STARTING,

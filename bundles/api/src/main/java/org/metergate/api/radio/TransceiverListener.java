@@ -3,7 +3,10 @@ package org.metergate.api.radio;
 import org.metergate.api.telegram.RawTelegram;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** Receives the frames a {@link Transceiver} hears; implemented by the link that owns the transceiver. */
+/**
+ * Receives the EN 13757-4 frames a {@link Transceiver} hears; implemented by the link (TR 50572 M or
+ * C interface) that owns the transceiver.
+ */
 @ConsumerType
 public interface TransceiverListener {
 

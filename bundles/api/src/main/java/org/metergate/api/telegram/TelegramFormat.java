@@ -1,6 +1,6 @@
 package org.metergate.api.telegram;
 
-/** How the bytes of a {@link RawTelegram} are framed. */
+/** How the bytes of a {@link RawTelegram} are framed: EN 13757-2 (wired) or EN 13757-4 (wireless) frame formats. */
 public enum TelegramFormat {
     /** An EN 13757-2 wired frame: single character, short, control or long frame with start, checksum and stop. */
     MBUS_FRAME,
