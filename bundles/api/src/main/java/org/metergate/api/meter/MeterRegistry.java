@@ -1,6 +1,7 @@
 package org.metergate.api.meter;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -22,6 +23,15 @@ public interface MeterRegistry {
 
     /** Installs (adopts) a meter, replacing an entry with the same address; persisted before it returns. */
     void install(Meter meter);
+
+    /** Installs many meters with one durable write (commissioning a building, importing a list). */
+    void installAll(Collection<Meter> meters);
+
+    /**
+     * Meters heard but not installed, most recently heard first (bounded: the oldest are forgotten
+     * when the list is full). Adopting one is {@link #install(Meter)}.
+     */
+    List<DiscoveredMeter> discovered();
 
     /** Removes a meter; returns false when it was not installed. */
     boolean remove(MeterAddress address);

@@ -17,4 +17,10 @@ public interface TelegramSink {
      * @throws InterruptedException when the calling thread is interrupted while waiting
      */
     void accept(RawTelegram telegram) throws InterruptedException;
+
+    /**
+     * Hands over a telegram without waiting: returns false when the pipeline's queue is full. Links
+     * whose source cannot be slowed down (a radio receiver) use this and count what they drop.
+     */
+    boolean offer(RawTelegram telegram);
 }
