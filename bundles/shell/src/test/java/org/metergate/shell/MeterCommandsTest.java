@@ -91,6 +91,9 @@ class MeterCommandsTest {
         @Override public Optional<MeterKey> keyFor(MeterId m) { return Optional.empty(); }
         @Override public void put(MeterId m, MeterKey k) { ids.add(m); }
         @Override public boolean remove(MeterId m) { return ids.remove(m); }
+        @Override public void putDefault(MeterKey k) { }
+        @Override public boolean removeDefault() { return false; }
+        @Override public boolean hasDefault() { return false; }
         @Override public SortedSet<MeterId> meters() { return ids; }
         @Override public int importKeys(Reader r) throws java.io.IOException {
             int n = 0;

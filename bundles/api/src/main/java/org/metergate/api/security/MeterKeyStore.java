@@ -24,6 +24,15 @@ public interface MeterKeyStore {
     /** Removes a meter's key; false when there was none. */
     boolean remove(MeterId meter) throws IOException;
 
+    /** Sets the default key, used for meters without a key of their own; persisted before it returns. */
+    void putDefault(MeterKey key) throws IOException;
+
+    /** Removes the default key; false when there was none. */
+    boolean removeDefault() throws IOException;
+
+    /** True when the store has a default key. */
+    boolean hasDefault();
+
     /** The meters that have a key of their own. */
     SortedSet<MeterId> meters();
 
