@@ -59,6 +59,18 @@ public final class FeatureAssembly {
         return new FeatureAssembly(List.copyOf(features), List.copyOf(byKey.values()), configs);
     }
 
+    /**
+     * The same assembly with one configuration property set (added or replaced): how an operator or a
+     * test adjusts a shipped feature without editing it, e.g. the replay speed.
+     */
+    public FeatureAssembly withProperty(String pid, String key, Object value) {
+        Map<String, Map<String, Object>> configs = new LinkedHashMap<>(configurations);
+        Map<String, Object> values = new LinkedHashMap<>(configs.getOrDefault(pid, Map.of()));
+        values.put(key, value);
+        configs.put(pid, values);
+        return new FeatureAssembly(features, bundles, configs);
+    }
+
     public List<GatewayFeature> features() {
         return features;
     }

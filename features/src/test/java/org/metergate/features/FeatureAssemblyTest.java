@@ -61,6 +61,15 @@ class FeatureAssemblyTest {
     }
 
     @Test
+    void aPropertyCanBeSetWithoutEditingTheFeature() throws Exception {
+        FeatureAssembly a = FeatureAssembly.of(List.of(feature("f", List.of(), Map.of("replay~demo", Map.of("speed", 1.0, "loop", false)))));
+        FeatureAssembly fast = a.withProperty("replay~demo", "speed", 0.0).withProperty("new.pid", "on", true);
+        assertThat(fast.configurations().get("replay~demo")).containsEntry("speed", 0.0).containsEntry("loop", false);
+        assertThat(fast.configurations().get("new.pid")).containsEntry("on", true);
+        assertThat(a.configurations().get("replay~demo")).containsEntry("speed", 1.0);
+    }
+
+    @Test
     void missingBundleFilesAreNamedAllAtOnce(@TempDir Path dir) throws Exception {
         FeatureAssembly a = FeatureAssembly.of(List.of(feature("f", List.of(ref("here", "1"), ref("gone", "1"), ref("lost", "2")), Map.of())));
         Files.createDirectories(dir.resolve("g"));

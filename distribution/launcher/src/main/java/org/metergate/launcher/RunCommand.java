@@ -40,6 +40,32 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Writable data directory (default: <home>/data)")
     Path data;
 
+    @Option(names = "--set", paramLabel = "PID:KEY=VALUE",
+            description = "Set one configuration property over the features' own, e.g. org.metergate.driver.replay~demo:speed=10 "
+                    + "(true/false and numbers are typed; anything else is a string). Repeatable.")
+    List<String> overrides = new ArrayList<>();
+
+    /** Applies one {@code PID:KEY=VALUE}. */
+    static FeatureAssembly override(FeatureAssembly assembly, String text) {
+        int colon = text.indexOf(':');
+        int eq = text.indexOf('=', colon + 1);
+        if (colon <= 0 || eq <= colon + 1) {
+            throw new IllegalArgumentException("--set expects PID:KEY=VALUE, got " + text);
+        }
+        String raw = text.substring(eq + 1);
+        Object value;
+        if (raw.equals("true") || raw.equals("false")) {
+            value = Boolean.valueOf(raw);
+        } else if (raw.matches("-?\\d{1,18}")) {
+            value = Long.valueOf(raw);
+        } else if (raw.matches("-?\\d+\\.\\d+")) {
+            value = Double.valueOf(raw);
+        } else {
+            value = raw;
+        }
+        return assembly.withProperty(text.substring(0, colon), text.substring(colon + 1, eq), value);
+    }
+
     static boolean stoppedBySignal() {
         return STOPPED_BY_SIGNAL.get();
     }
@@ -61,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
             }
             features.add(reader.readNamed(gatewayHome.features(), feature));
             assembly = FeatureAssembly.of(features);
+            for (String o : overrides) {
+                assembly = override(assembly, o);
+            }
             files = assembly.bundleFiles(gatewayHome.bundles());
         } catch (FeatureException | IllegalArgumentException e) {
             err.println("metergate: " + e.getMessage());

@@ -41,4 +41,13 @@ public interface Transceiver {
     void send(RadioModeId mode, byte[] frame) throws IOException;
 
     LinkStatus status();
+
+    /**
+     * True when the source can be slowed down without losing frames (a recording, a network input
+     * with flow control): the link then waits for room in the pipeline. A radio cannot wait, so the
+     * default is false and a link drops (and counts) what the pipeline cannot take.
+     */
+    default boolean paced() {
+        return false;
+    }
 }

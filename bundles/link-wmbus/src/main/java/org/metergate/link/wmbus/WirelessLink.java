@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * A wireless M-Bus link (TR 50572 M interface on an LNAP, C on an NNAP): every transceiver that
  * matches its target is switched to the configured radio modes it supports and delivers its frames
  * here; the link stamps them with its id and hands them to the uplink pipeline. A radio cannot be
- * told to wait, so when the pipeline's queue is full the frame is dropped and counted.
+ * told to wait, so when the pipeline's queue is full the frame is dropped and counted; a paced
+ * source (a recording) waits instead.
  */
 @Component(service = MeterLink.class, configurationPid = "org.metergate.link.wmbus",
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -87,7 +88,8 @@ public final class WirelessLink implements MeterLink {
             LOG.error("link {}: {}", id, problem);
             return;
         }
-        TransceiverListener listener = this::received;
+        boolean paced = transceiver.paced();
+        TransceiverListener listener = t -> received(t, paced);
         attached.put(transceiver, listener);
         transceiver.setListener(listener);
         LOG.info("link {}: transceiver {} receiving {}", id, transceiver.id(), transceiver.activeModes());
@@ -100,13 +102,20 @@ public final class WirelessLink implements MeterLink {
         }
     }
 
-    private void received(RawTelegram t) {
+    private void received(RawTelegram t, boolean paced) {
         ReceiveInfo i = t.info();
         RawTelegram stamped = new RawTelegram(t.frame(), t.format(),
                 new ReceiveInfo(i.time(), i.rssiDbm(), id, i.radioMode(), i.receiver()));
         received.incrementAndGet();
         last.set(i.time());
-        if (!sink.offer(stamped)) {
+        if (paced) {
+            try {
+                sink.accept(stamped);
+            } catch (InterruptedException e) {
+                dropped.incrementAndGet();
+                Thread.currentThread().interrupt();
+            }
+        } else if (!sink.offer(stamped)) {
             dropped.incrementAndGet();
         }
     }

@@ -50,6 +50,8 @@ class WirelessLinkTest {
         @Override public void setListener(TransceiverListener l) { listener = l; }
         @Override public void send(RadioModeId mode, byte[] frame) throws IOException { throw new IOException("no"); }
         @Override public LinkStatus status() { return null; }
+        boolean paced;
+        @Override public boolean paced() { return paced; }
 
         void hear(int b) {
             listener.received(new RawTelegram(new byte[] {(byte) b}, TelegramFormat.WMBUS_NO_CRC,
@@ -100,6 +102,20 @@ class WirelessLinkTest {
         stick.hear(2);
         assertThat(link.status().dropped()).isEqualTo(1);
         assertThat(link.status().state()).isEqualTo(LinkState.DEGRADED);
+    }
+
+    @Test
+    void aPacedSourceWaitsForThePipelineInsteadOfDropping() {
+        Sink sink = new Sink();
+        sink.room = 0; // offer would refuse everything
+        WirelessLink link = new WirelessLink(config("l", "T1"), sink);
+        Stick recording = new Stick(RadioModeId.T1);
+        recording.paced = true;
+        link.addTransceiver(recording);
+        recording.hear(1);
+        recording.hear(2);
+        assertThat(sink.got).hasSize(2);
+        assertThat(link.status().dropped()).isZero();
     }
 
     @Test

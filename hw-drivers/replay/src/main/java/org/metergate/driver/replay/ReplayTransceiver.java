@@ -122,6 +122,12 @@ public final class ReplayTransceiver implements Transceiver {
         throw new IOException("replay " + id + " is receive-only: a recording cannot answer");
     }
 
+    /** A recording waits for the pipeline: nothing of it is lost however fast it plays. */
+    @Override
+    public boolean paced() {
+        return true;
+    }
+
     @Override
     public LinkStatus status() {
         LinkState state = !thread.isAlive() ? LinkState.STOPPED : listener == null ? LinkState.STARTING : LinkState.UP;
