@@ -5,16 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceEvent;
-import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 
 /**
  * Prints one line whenever a service tagged with a TR 50572 interface ({@code metergate.interface})
- * comes up or goes down, so that whoever starts a gateway sees its interfaces.
+ * comes up or goes down, so that whoever starts a gateway sees its interfaces. An all-service
+ * listener: the launcher only reads properties, so it must hear about services whatever their
+ * classes, which the framework's own class loader cannot see.
  */
-final class InterfaceAnnouncer implements ServiceListener {
+final class InterfaceAnnouncer implements AllServiceListener {
 
     static final String FILTER = "(metergate.interface=*)";
     private static final String[] ID_PROPERTIES = {
