@@ -96,11 +96,13 @@ public class DemoFeatureIT {
         }
         assertEquals("bundles not active", List.of(), notActive);
 
-        // every bundle of the feature is there (our bundles' symbolic names are their artifact ids)
+        // every bundle of the feature is there and active
         String expected = System.getProperty(GatewayOptions.FEATURE_BUNDLES);
         assertNotNull(expected);
-        for (String bsn : expected.split(",")) {
-            assertEquals(bsn + " active", Bundle.ACTIVE, bundle(bsn).getState());
+        for (String location : expected.split(",")) {
+            Bundle b = context.getBundle(location);
+            assertNotNull(location + " installed", b);
+            assertEquals(location + " active", Bundle.ACTIVE, b.getState());
         }
 
         Transceiver replay = awaitTransceiver("replay-demo");

@@ -23,7 +23,7 @@ import org.ops4j.pax.exam.Option;
  */
 final class GatewayOptions {
 
-    /** System property inside the framework: symbolic names of the bundles of the features under test. */
+    /** System property inside the framework: install locations of the bundles of the features under test. */
     static final String FEATURE_BUNDLES = "metergate.itest.feature.bundles";
 
     private GatewayOptions() {
@@ -48,7 +48,11 @@ final class GatewayOptions {
     }
 
     static Option[] of(String... features) throws FeatureException, IOException {
-        FeatureAssembly assembly = assembly(features);
+        return of(assembly(features));
+    }
+
+    /** Options for an assembly, e.g. {@code assembly("demo").withProperty(...)}. */
+    static Option[] of(FeatureAssembly assembly) throws FeatureException, IOException {
         Path data = Files.createTempDirectory("metergate-itest-");
         List<Option> options = new ArrayList<>();
         options.add(cleanCaches());
@@ -56,10 +60,13 @@ final class GatewayOptions {
         options.add(systemProperty("metergate.home").value(home().toString()));
         options.add(systemProperty("metergate.data").value(data.toString()));
         options.add(frameworkProperty(FeatureAssembly.CONFIGURATOR_INITIAL).value(assembly.configuratorJson()));
-        // what the tests inside the framework expect to find, as they cannot read features there
+        // what the tests inside the framework expect to find, as they cannot read features there:
+        // the install locations of the bundles of the features beyond the runtime
         List<String> featureBundles = new ArrayList<>();
         for (int i = 1; i < assembly.features().size(); i++) {
-            assembly.features().get(i).bundles().forEach(b -> featureBundles.add(b.artifactId()));
+            for (var b : assembly.features().get(i).bundles()) {
+                featureBundles.add(b.fileIn(home().resolve("bundles")).toUri().toString());
+            }
         }
         options.add(systemProperty(FEATURE_BUNDLES).value(String.join(",", featureBundles)));
         // Start level 1, before Pax Exam's own bundles (level 2): they log through SLF4J, and SLF4J must

@@ -82,10 +82,11 @@ public class LauncherIT {
         Path data = Files.createTempDirectory("metergate-launcher-it-");
         try (Run run = new Run("run", "--data", data.toString())) {
             run.awaitLine("metergate ", 10);
-            String iface = run.awaitLine("interface M up:", 20);
-            assertTrue(iface, iface.contains("replay-demo"));
-            String up = run.awaitLine("metergate up in ", 20);
+            String up = run.awaitLine("metergate up in ", 30);
             assertTrue(up, up.contains("0 failed to start"));
+            assertTrue(up, up.contains("interfaces up: [M]"));
+            assertTrue(run.all.toString(), run.all.contains("interface M up: Transceiver replay-demo (org.metergate.driver.replay)"));
+            assertTrue(run.all.toString(), run.all.contains("interface M up: MeterLink wmbus (org.metergate.link.wmbus)"));
             Path log = data.resolve("log/metergate.log");
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // logging is asynchronous
             while (!(Files.exists(log) && Files.readString(log).contains("replay transceiver replay-demo")) && System.nanoTime() < until) {

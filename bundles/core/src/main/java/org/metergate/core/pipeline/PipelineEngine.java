@@ -351,7 +351,27 @@ final class PipelineEngine implements AutoCloseable {
         stats.journaled(telegrams, readings, events);
         if (readings > 0 && !firstReadingLogged) {
             firstReadingLogged = true;
-            LOG.info("first reading journaled");
+            LOG.info("first reading journaled {} ms after the JVM started",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        }
+        rate(telegrams);
+    }
+
+    private long rateWindowStart = System.nanoTime();
+    private long rateTelegrams;
+
+    /** Every 10 s with traffic: one INFO line with the rate, what operators (and the throughput harness) read. */
+    private void rate(int telegrams) {
+        rateTelegrams += telegrams;
+        long now = System.nanoTime();
+        long elapsed = now - rateWindowStart;
+        if (elapsed >= 10_000_000_000L) {
+            if (rateTelegrams > 0) {
+                LOG.info("pipeline: {} telegrams decoded and journaled in {} ms ({} per second)", rateTelegrams,
+                        elapsed / 1_000_000, rateTelegrams * 1_000_000_000L / elapsed);
+            }
+            rateWindowStart = now;
+            rateTelegrams = 0;
         }
     }
 
