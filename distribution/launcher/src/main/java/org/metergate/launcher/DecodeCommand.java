@@ -42,6 +42,12 @@ import org.metergate.mbus.record.DataValue;
 import org.metergate.mbus.record.MBusDate;
 import org.metergate.mbus.record.MBusDateTime;
 import org.metergate.mbus.record.MBusTime;
+import org.metergate.api.security.MeterKey;
+import org.metergate.security.MeterKeyText;
+import org.metergate.security.MeterKeys;
+import org.metergate.wmbus.WMBusDecoder;
+import org.metergate.wmbus.WMBusException;
+import org.metergate.wmbus.WMBusTelegram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,15 +61,30 @@ import picocli.CommandLine.Spec;
 @Command(name = "decode",
         mixinStandardHelpOptions = true,
         description = {
-            "Decode wired M-Bus frames (EN 13757-2 link layer, EN 13757-3 application layer) given as hex.",
+            "Decode M-Bus frames given as hex: wired (EN 13757-2 link layer, EN 13757-3 application layer) and wireless",
+            "(EN 13757-4 frame format A or B with or without CRCs, ELL/AFL/TPL, OMS security modes 5 and 7), told apart",
+            "by their framing unless --mbus or --wmbus says which.",
             "Each HEX argument is one frame; a frame typed as separate two-digit bytes is also one frame. Without arguments, one frame per line is read from standard input (blank lines and lines starting with # are skipped).",
             "A frame that cannot be decoded prints its error (byte offset and reason) and decoding goes on with the next.",
             "Exit status: 0 when every frame decoded; 1 when at least one did not (an application error reported by the meter, CI 70h, counts as not decoded); 2 for a usage error."},
-        footer = {"", "Examples: metergate decode 10 5B FE 59 16", "          metergate decode --json < frames.txt"})
+        footer = {"", "Examples: metergate decode 10 5B FE 59 16", "          metergate decode --json < frames.txt",
+            "          metergate decode --wmbus --keys keys.txt 2E44931578563412330333637A2A0020055923C95AAA26D1B2E7493B013EC4A6F6D3529B520EDFF0EA6DEFC99D6D69EBF3"})
 final class DecodeCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per frame and line (stable schema, see README.md)")
     boolean json;
+
+    @Option(names = "--wmbus", description = "Every frame is a wireless M-Bus frame (EN 13757-4)")
+    boolean wireless;
+
+    @Option(names = "--mbus", description = "Every frame is a wired M-Bus frame (EN 13757-2)")
+    boolean wired;
+
+    @Option(names = "--key", paramLabel = "HEX", description = "AES-128 key (32 hex digits) for every encrypted wireless telegram")
+    String key;
+
+    @Option(names = "--keys", paramLabel = "FILE", description = "Meter keys in the key store's text format (MAN-12345678 <32 hex>, default <32 hex>)")
+    java.nio.file.Path keysFile;
 
     @Parameters(paramLabel = "HEX", arity = "0..*", description = "Frames in hex; spaces inside a quoted frame are allowed")
     List<String> frames = new ArrayList<>();
@@ -76,6 +97,25 @@ final class DecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (wired && wireless) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mbus and --wmbus exclude each other");
+        }
+        if (key != null || keysFile != null) {
+            MeterKeys keys = MeterKeys.empty();
+            try {
+                if (keysFile != null) {
+                    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(keysFile, StandardCharsets.UTF_8)) {
+                        keys = MeterKeyText.read(r);
+                    }
+                }
+                if (key != null) {
+                    keys = keys.withDefault(MeterKey.ofHex(key));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "keys: " + e.getMessage());
+            }
+            this.wirelessDecoder = WirelessFrames.decoder(keys);
+        }
         List<String> inputs = frames.isEmpty() ? readStandardInput() : argumentsAsFrames(frames);
         int failed = 0;
         int n = 0;
@@ -107,10 +147,23 @@ final class DecodeCommand implements Callable<Integer> {
         return lines;
     }
 
+    /** One decoder for the whole run: compact frames need the full frame of their meter seen before. */
+    private WMBusDecoder wirelessDecoder = WirelessFrames.decoder(MeterKeys.empty());
+
     private boolean decodeOne(int n, String hex, PrintWriter out) throws JsonProcessingException {
+        byte[] bytes;
+        try {
+            bytes = Hex.parse(hex);
+        } catch (MBusDecodeException e) {
+            print(out, n, e.offset(), e.reason(), hex);
+            return false;
+        }
+        if (wireless || (!wired && !WirelessFrames.looksWired(bytes))) {
+            return decodeWireless(n, bytes, hex, out);
+        }
         DecodedFrame frame;
         try {
-            frame = MBusDecoder.decode(Hex.parse(hex));
+            frame = MBusDecoder.decode(bytes);
         } catch (MBusDecodeException e) {
             print(out, n, e.offset(), e.reason(), hex);
             return false;
@@ -126,6 +179,28 @@ final class DecodeCommand implements Callable<Integer> {
             text(n, frame, out);
         }
         return true;
+    }
+
+    private boolean decodeWireless(int n, byte[] bytes, String hex, PrintWriter out) throws JsonProcessingException {
+        WMBusTelegram t;
+        try {
+            t = wirelessDecoder.decode(bytes);
+        } catch (WMBusException e) {
+            print(out, n, e.offset(), e.reason(), hex);
+            return false;
+        }
+        if (json) {
+            ObjectNode o = WirelessFrames.json(mapper, n, t);
+            ArrayNode records = o.putArray("records");
+            t.records().forEach(r -> records.add(record(r)));
+            out.println(mapper.writeValueAsString(o));
+        } else {
+            WirelessFrames.text(n, t, out);
+            if (t.readable() && t.dataRecords() != null) {
+                records(t.dataRecords(), out);
+            }
+        }
+        return t.readable();
     }
 
     private void print(PrintWriter out, int n, int offset, String reason, String hex) throws JsonProcessingException {
