@@ -58,6 +58,11 @@ public final class CodecTelegramDecoder implements TelegramDecoder {
         this.readings = new RecordReadings(zone, ErrorFlagMeanings.none());
     }
 
+    /** The key store to use outside a framework (benchmarks, tools); inside, DS binds it. */
+    public void useKeyStore(MeterKeyStore store) {
+        this.keys = store;
+    }
+
     private Optional<MeterKey> key(MeterId meter) {
         MeterKeyStore store = keys;
         return store == null ? Optional.empty() : store.keyFor(meter);

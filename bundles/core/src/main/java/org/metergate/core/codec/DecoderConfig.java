@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Metergate telegram decoding",
         description = "How the wired and wireless M-Bus codecs are used by the pipeline.")
-@interface DecoderConfig {
+public @interface DecoderConfig {
 
     @AttributeDefinition(name = "Meter time zone", description = "Time zone of the meters' own clocks (EN 13757-3 date/time records carry local time); empty: the gateway's")
     String meter_time_zone() default "";

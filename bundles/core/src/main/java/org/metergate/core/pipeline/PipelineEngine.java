@@ -42,9 +42,10 @@ import org.slf4j.LoggerFactory;
  * telegrams -> bounded queue -> decode thread (de-duplication, decoding, discovery, alarms) ->
  * bounded queue of batches -> commit thread (journal append, which is durable when it returns) ->
  * counted as accepted. Both queues are bounded, so a slow disk slows the links instead of filling
- * memory; nothing taken from the input queue is dropped: a failing journal is retried.
+ * memory; nothing taken from the input queue is dropped: a failing journal is retried. Public for the
+ * benchmarks on the plain class path; the package is not exported by the bundle.
  */
-final class PipelineEngine implements AutoCloseable {
+public final class PipelineEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineEngine.class);
     /** Readings as they are journaled, one line per telegram: the demo shows this logger on the console. */
@@ -78,7 +79,7 @@ final class PipelineEngine implements AutoCloseable {
     private volatile boolean closing;
     private volatile boolean firstReadingLogged;
 
-    PipelineEngine(PipelineSettings settings, Journal journal, MeterDirectory directory, MeterRegistry registry,
+    public PipelineEngine(PipelineSettings settings, Journal journal, MeterDirectory directory, MeterRegistry registry,
                    TelegramDecoder decoder, Clock clock) {
         this.settings = settings;
         this.journal = journal;
@@ -97,16 +98,16 @@ final class PipelineEngine implements AutoCloseable {
         this.commitThread = new Thread(this::commitLoop, "metergate-pipeline-commit");
     }
 
-    void start() {
+    public void start() {
         decodeThread.start();
         commitThread.start();
     }
 
-    StatisticsCollector stats() {
+    public StatisticsCollector stats() {
         return stats;
     }
 
-    void accept(RawTelegram t) throws InterruptedException {
+    public void accept(RawTelegram t) throws InterruptedException {
         if (closing) {
             throw new IllegalStateException("the pipeline is stopping");
         }

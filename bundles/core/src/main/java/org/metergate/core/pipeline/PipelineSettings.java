@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How the pipeline behaves; see {@link PipelineConfig} for what each setting means.
  */
-record PipelineSettings(int queueCapacity, int batchTelegrams, Duration dedupWindow, int dedupCapacity,
+public record PipelineSettings(int queueCapacity, int batchTelegrams, Duration dedupWindow, int dedupCapacity,
                         boolean journalUninstalled, boolean installationMode, Duration securityEventInterval,
                         int linkErrorWindow, double linkErrorThreshold, Duration silenceCheck, double silenceGrace,
                         int recentEvents) {
@@ -17,7 +17,7 @@ record PipelineSettings(int queueCapacity, int batchTelegrams, Duration dedupWin
                 Duration.ofSeconds(c.silence_check_s()), c.silence_grace(), c.recent_events());
     }
 
-    static PipelineSettings defaults() {
+    public static PipelineSettings defaults() {
         return new PipelineSettings(10_000, 512, Duration.ofSeconds(30), 20_000, false, false, Duration.ofMinutes(5),
                 100, 0.2, Duration.ofMinutes(1), 0.1, 1000);
     }

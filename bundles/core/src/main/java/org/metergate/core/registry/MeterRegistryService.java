@@ -49,7 +49,7 @@ public final class MeterRegistryService implements MeterRegistry, MeterDirectory
     }
 
     @Deactivate
-    void close() throws IOException {
+    public void close() throws IOException {
         log.close();
     }
 
