@@ -1,5 +1,7 @@
 package org.metergate.radio.common;
 
+import org.metergate.wmbus.link.Crc16;
+
 import java.util.Arrays;
 import org.metergate.api.radio.ChipCodingException;
 import org.metergate.api.radio.FrameError;
@@ -71,7 +73,7 @@ public final class FrameLayout {
             int at = 0;
             int block = BLOCK1;
             while (at < n) {
-                if (Crc16.compute(frame, at, block) != Crc16.stored(frame, at + block)) {
+                if (Crc16.compute(frame, at, block) != stored(frame, at + block)) {
                     return at + block;
                 }
                 at += block + 2;
@@ -80,13 +82,13 @@ public final class FrameLayout {
             return -1;
         }
         if (n <= B_BLOCKS_1_2 + 2) {
-            return Crc16.compute(frame, 0, n - 2) == Crc16.stored(frame, n - 2) ? -1 : n - 2;
+            return Crc16.compute(frame, 0, n - 2) == stored(frame, n - 2) ? -1 : n - 2;
         }
-        if (Crc16.compute(frame, 0, B_BLOCKS_1_2) != Crc16.stored(frame, B_BLOCKS_1_2)) {
+        if (Crc16.compute(frame, 0, B_BLOCKS_1_2) != stored(frame, B_BLOCKS_1_2)) {
             return B_BLOCKS_1_2;
         }
         int block3 = B_BLOCKS_1_2 + 2;
-        return Crc16.compute(frame, block3, n - 2 - block3) == Crc16.stored(frame, n - 2) ? -1 : n - 2;
+        return Crc16.compute(frame, block3, n - 2 - block3) == stored(frame, n - 2) ? -1 : n - 2;
     }
 
     /**
@@ -110,7 +112,7 @@ public final class FrameLayout {
             int block = BLOCK1;
             while (src < frame.length) {
                 System.arraycopy(frame, src, out, dst, block);
-                Crc16.store(out, dst + block, Crc16.compute(frame, src, block));
+                store(out, dst + block, Crc16.compute(frame, src, block));
                 src += block;
                 dst += block + 2;
                 block = Math.min(BLOCK, frame.length - src);
@@ -125,11 +127,11 @@ public final class FrameLayout {
         int first = Math.min(frame.length, B_BLOCKS_1_2);
         System.arraycopy(frame, 0, out, 0, first);
         out[0] = (byte) (total - 1);
-        Crc16.store(out, first, Crc16.compute(out, 0, first));
+        store(out, first, Crc16.compute(out, 0, first));
         if (frame.length > B_BLOCKS_1_2) {
             int rest = frame.length - B_BLOCKS_1_2;
             System.arraycopy(frame, B_BLOCKS_1_2, out, B_BLOCKS_1_2 + 2, rest);
-            Crc16.store(out, total - 2, Crc16.compute(out, B_BLOCKS_1_2 + 2, rest));
+            store(out, total - 2, Crc16.compute(out, B_BLOCKS_1_2 + 2, rest));
         }
         return out;
     }
@@ -177,5 +179,15 @@ public final class FrameLayout {
         out = Arrays.copyOf(out, n);
         out[0] = (byte) (n - 1);
         return out;
+    }
+
+    /** The CRC as stored in the frame at {@code at}, high byte first. */
+    private static int stored(byte[] data, int at) {
+        return ((data[at] & 0xFF) << 8) | (data[at + 1] & 0xFF);
+    }
+
+    private static void store(byte[] data, int at, int crc) {
+        data[at] = (byte) (crc >>> 8);
+        data[at + 1] = (byte) crc;
     }
 }
