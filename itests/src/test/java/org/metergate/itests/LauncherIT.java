@@ -84,9 +84,11 @@ public class LauncherIT {
             run.awaitLine("metergate ", 10);
             String up = run.awaitLine("metergate up in ", 30);
             assertTrue(up, up.contains("0 failed to start"));
-            assertTrue(up, up.contains("interfaces up: [M]"));
+            assertTrue(up, up.contains("interfaces up: [G2, M]"));
             assertTrue(run.all.toString(), run.all.contains("interface M up: Transceiver replay-demo (org.metergate.driver.replay)"));
-            assertTrue(run.all.toString(), run.all.contains("interface M up: MeterLink wmbus (org.metergate.link.wmbus)"));
+            assertTrue(run.all.toString(), run.all.stream().anyMatch(l -> l.startsWith("interface M up: MeterLink")
+                    && l.endsWith(" wmbus (org.metergate.link.wmbus)")));
+            assertTrue(run.all.toString(), run.all.stream().anyMatch(l -> l.startsWith("interface G2 up: HeadEndLink")));
             Path log = data.resolve("log/metergate.log");
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // logging is asynchronous
             while (!(Files.exists(log) && Files.readString(log).contains("replay transceiver replay-demo")) && System.nanoTime() < until) {

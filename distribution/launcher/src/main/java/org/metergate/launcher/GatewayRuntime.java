@@ -110,6 +110,11 @@ final class GatewayRuntime {
         return announcer;
     }
 
+    /** The framework's context, for the firmware trial's health check (launcher/firmware). */
+    org.osgi.framework.BundleContext bundleContext() {
+        return framework.getBundleContext();
+    }
+
     /** Blocks until the framework has stopped (shell {@code stop 0}, a signal, or an update). */
     FrameworkEvent awaitStop() throws InterruptedException {
         return framework.waitForStop(0);

@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Metergate.Version.class,
         description = "Metergate: an open, modular smart-metering gateway (OSGi; TR 50572; OMS / EN 13757).",
-        subcommands = {RunCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DecodeCommand.class, org.metergate.launcher.hes.HesCommand.class,
+            org.metergate.launcher.pkg.PackageCommand.class, org.metergate.launcher.firmware.FirmwareCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Metergate implements Runnable {
 
     @Spec

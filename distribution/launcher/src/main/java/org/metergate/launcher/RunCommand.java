@@ -45,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
                     + "(true/false and numbers are typed; anything else is a string). Repeatable.")
     List<String> overrides = new ArrayList<>();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec; // firmware A/B: the arguments, for a slot's launcher
+
     /** Applies one {@code PID:KEY=VALUE}. */
     static FeatureAssembly override(FeatureAssembly assembly, String text) {
         int colon = text.indexOf(':');
@@ -74,6 +77,15 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         PrintStream err = System.err;
+        // >>> firmware A/B (org.metergate.launcher.firmware): boot the slot the boot counter selects; a slot runs
+        //     in this JVM from its own lib/. Nothing happens without a firmware update ever made.
+        java.util.OptionalInt fromSlot = org.metergate.launcher.firmware.SlotBoot.boot(home, data,
+                spec == null ? List.of() : spec.commandLine().getParseResult().originalArgs(), out, err);
+        if (fromSlot.isPresent()) {
+            STOPPED_BY_SIGNAL.set(org.metergate.launcher.firmware.SlotBoot.stoppedBySignal());
+            return fromSlot.getAsInt();
+        }
+        // <<< firmware A/B
         GatewayHome gatewayHome;
         FeatureAssembly assembly;
         List<Path> files;
@@ -97,10 +109,17 @@ final class RunCommand implements Callable<Integer> {
         }
         System.setProperty(GatewayHome.HOME_PROPERTY, gatewayHome.home().toString());
         System.setProperty(GatewayHome.DATA_PROPERTY, gatewayHome.data().toString());
-        System.setProperty("logback.configurationFile", gatewayHome.conf().resolve("logback.xml").toString());
+        if (System.getProperty("logback.configurationFile") == null) { // METERGATE_JAVA_OPTS may name another
+            System.setProperty("logback.configurationFile", gatewayHome.conf().resolve("logback.xml").toString());
+        }
 
         GatewayFeature main = assembly.features().get(assembly.features().size() - 1);
         out.println("metergate " + Metergate.version() + ": starting feature " + main.id() + " (" + files.size() + " bundles)");
+        // >>> head-end over MQTT (G): a head-end link without a broker gets the embedded demo broker
+        //     (org.metergate.launcher.hes.EmbeddedBroker), started before the framework; it lives as long as
+        //     the JVM, so it stops after the framework.
+        assembly = org.metergate.launcher.hes.EmbeddedBroker.startIfUnconfigured(assembly, out);
+        // <<< head-end over MQTT (G)
         GatewayRuntime gateway = GatewayRuntime.start(gatewayHome, assembly, files, out, err);
 
         Thread hook = new Thread(() -> {
@@ -118,10 +137,18 @@ final class RunCommand implements Callable<Integer> {
 
         out.println("metergate up in " + GatewayRuntime.uptimeMillis() + " ms: " + gateway.bundleCount() + " bundles, "
                 + gateway.failures().size() + " failed to start, interfaces up: " + gateway.announcer().interfacesUp());
+        // firmware A/B: a slot booted on trial is marked good once healthy, or given up
+        org.metergate.launcher.firmware.TrialWatch.start(gateway.bundleContext(), gateway.failures(), gatewayHome.data(), out, err);
         gateway.awaitStop();
         if (!STOPPED_BY_SIGNAL.get()) {
             Runtime.getRuntime().removeShutdownHook(hook);
             out.println("metergate: stopped");
+            // >>> firmware A/B: a new firmware was written and the gateway stopped for it: start again (the boot
+            //     loader picks the slot; inside a slot, the boot loader is the caller)
+            if (org.metergate.launcher.firmware.SlotBoot.restartRequested(home, data)) {
+                return org.metergate.launcher.firmware.SlotBoot.inSlot() ? org.metergate.launcher.firmware.SlotBoot.RESTART : call();
+            }
+            // <<< firmware A/B
         }
         return 0;
     }

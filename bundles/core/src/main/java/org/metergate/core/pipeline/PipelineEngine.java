@@ -306,6 +306,7 @@ public final class PipelineEngine implements AutoCloseable {
                     if (closing && !decodeThread.isAlive() && commits.isEmpty()) {
                         break;
                     }
+                    rate(0);
                     continue;
                 }
                 group.add(first);
@@ -360,14 +361,23 @@ public final class PipelineEngine implements AutoCloseable {
 
     private long rateWindowStart = System.nanoTime();
     private long rateTelegrams;
+    private long lastBusy;
 
-    /** Every 10 s with traffic: one INFO line with the rate, what operators (and the throughput harness) read. */
+    /**
+     * One INFO line per 10 s of traffic with the rate, and one for the last, shorter stretch when the
+     * traffic stops (measured up to the last telegram): what operators, and the throughput harness, read.
+     */
     private void rate(int telegrams) {
-        rateTelegrams += telegrams;
         long now = System.nanoTime();
-        long elapsed = now - rateWindowStart;
-        if (elapsed >= 10_000_000_000L) {
+        if (telegrams > 0) {
+            rateTelegrams += telegrams;
+            lastBusy = now;
+        }
+        boolean full = now - rateWindowStart >= 10_000_000_000L;
+        boolean wentIdle = telegrams == 0 && rateTelegrams > 0 && now - lastBusy > 1_000_000_000L;
+        if (full || wentIdle) {
             if (rateTelegrams > 0) {
+                long elapsed = Math.max(1, (wentIdle ? lastBusy : now) - rateWindowStart);
                 LOG.info("pipeline: {} telegrams decoded and journaled in {} ms ({} per second)", rateTelegrams,
                         elapsed / 1_000_000, rateTelegrams * 1_000_000_000L / elapsed);
             }

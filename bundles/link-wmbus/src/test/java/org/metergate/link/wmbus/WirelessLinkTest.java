@@ -31,6 +31,8 @@ class WirelessLinkTest {
             @Override public String[] modes() { return modes; }
             @Override public String transceiver_target() { return "(metergate.transceiver.id=*)"; }
             @Override public String metergate_interface() { return "M"; }
+            @Override public String meter_time_zone() { return "UTC"; }
+            @Override public long answer_grace_ms() { return 300; }
         };
     }
 
@@ -54,8 +56,12 @@ class WirelessLinkTest {
         @Override public boolean paced() { return paced; }
 
         void hear(int b) {
+            hear(b, "T1");
+        }
+
+        void hear(int b, String mode) {
             listener.received(new RawTelegram(new byte[] {(byte) b}, TelegramFormat.WMBUS_NO_CRC,
-                    new ReceiveInfo(Instant.EPOCH, OptionalInt.of(-70), "", "T1", "stick")));
+                    new ReceiveInfo(Instant.EPOCH, OptionalInt.of(-70), "", mode, "stick")));
         }
     }
 
@@ -78,6 +84,8 @@ class WirelessLinkTest {
     void aTransceiverIsSwitchedToTheConfiguredModesItSupportsAndItsFramesReachThePipelineStamped() {
         Sink sink = new Sink();
         WirelessLink link = new WirelessLink(config("wmbus-1", "T1", "C1"), sink);
+        link.addMode(new org.metergate.radio.t.ModeT1());
+        link.addMode(new org.metergate.radio.c.ModeC1());
         Stick stick = new Stick(RadioModeId.T1, RadioModeId.S1);
         link.addTransceiver(stick);
         assertThat(stick.active).containsExactly(RadioModeId.T1);
@@ -92,10 +100,42 @@ class WirelessLinkTest {
     }
 
     @Test
+    void aModeIsReceivedOnlyWhileItsRadioModeBundleIsDeployed() {
+        Sink sink = new Sink();
+        WirelessLink link = new WirelessLink(config("l", "T1", "C1"), sink);
+        Stick stick = new Stick(RadioModeId.T1, RadioModeId.C1);
+        link.addTransceiver(stick);
+        assertThat(stick.listener).as("no mode deployed yet").isNull();
+        assertThat(link.status().detail()).contains("none of the configured modes [T1, C1] is deployed");
+
+        var t1 = new org.metergate.radio.t.ModeT1();
+        var c1 = new org.metergate.radio.c.ModeC1();
+        link.addMode(t1);
+        link.addMode(c1);
+        assertThat(stick.active).containsExactlyInAnyOrder(RadioModeId.T1, RadioModeId.C1);
+        stick.hear(1, "T1");
+        stick.hear(2, "C1");
+        assertThat(sink.got).hasSize(2);
+
+        link.removeMode(t1); // the mode T bundle stops
+        assertThat(stick.active).containsExactly(RadioModeId.C1);
+        stick.hear(3, "T1"); // still in the air while the stick switches
+        stick.hear(4, "C1");
+        assertThat(sink.got).extracting(t -> t.byteAt(0)).containsExactly(1, 2, 4);
+        assertThat(link.status().detail()).contains("1 frames of switched-off modes not taken");
+
+        link.addMode(t1); // and comes back
+        assertThat(stick.active).containsExactlyInAnyOrder(RadioModeId.T1, RadioModeId.C1);
+        stick.hear(5, "T1");
+        assertThat(sink.got).extracting(t -> t.byteAt(0)).containsExactly(1, 2, 4, 5);
+    }
+
+    @Test
     void whatThePipelineCannotTakeIsCountedAsDropped() {
         Sink sink = new Sink();
         sink.room = 1;
         WirelessLink link = new WirelessLink(config("l", "T1"), sink);
+        link.addMode(new org.metergate.radio.t.ModeT1());
         Stick stick = new Stick(RadioModeId.T1);
         link.addTransceiver(stick);
         stick.hear(1);
@@ -109,6 +149,7 @@ class WirelessLinkTest {
         Sink sink = new Sink();
         sink.room = 0; // offer would refuse everything
         WirelessLink link = new WirelessLink(config("l", "T1"), sink);
+        link.addMode(new org.metergate.radio.t.ModeT1());
         Stick recording = new Stick(RadioModeId.T1);
         recording.paced = true;
         link.addTransceiver(recording);
@@ -121,6 +162,7 @@ class WirelessLinkTest {
     @Test
     void aTransceiverWithoutAnyWantedModeIsLeftAloneAndOneThatGoesIsReleased() {
         WirelessLink link = new WirelessLink(config("l", "C1"), new Sink());
+        link.addMode(new org.metergate.radio.c.ModeC1());
         Stick s1 = new Stick(RadioModeId.S1);
         link.addTransceiver(s1);
         assertThat(s1.listener).isNull();

@@ -29,34 +29,61 @@ final class ReplayFile {
     private ReplayFile() {
     }
 
+    /** Reads a whole replay file into memory (small recordings, tests). */
     static List<RecordedFrame> read(Reader in, String source) throws IOException, ReplayFileException {
         List<RecordedFrame> frames = new ArrayList<>();
-        BufferedReader r = new BufferedReader(in);
-        String text;
-        int lineNo = 0;
-        long lastOffset = 0;
-        while ((text = r.readLine()) != null) {
-            lineNo++;
-            String line = text.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
+        try (Lines lines = new Lines(in, source)) {
+            for (RecordedFrame f = lines.next(); f != null; f = lines.next()) {
+                frames.add(f);
             }
-            String[] cols = line.split("\\s+");
-            if (cols.length != 5) {
-                throw new ReplayFileException(source, lineNo, "expected 5 columns (time mode rssi framing hex), found " + cols.length);
-            }
-            long offset = parseOffset(cols[0], source, lineNo);
-            if (offset < lastOffset) {
-                throw new ReplayFileException(source, lineNo, "time goes backwards: " + cols[0]);
-            }
-            lastOffset = offset;
-            RadioModeId mode = parseMode(cols[1], source, lineNo);
-            OptionalInt rssi = parseRssi(cols[2], source, lineNo);
-            TelegramFormat format = parseFormat(cols[3], source, lineNo);
-            byte[] frame = parseHex(cols[4], source, lineNo);
-            frames.add(new RecordedFrame(offset, mode, rssi, format, frame));
         }
         return frames;
+    }
+
+    /**
+     * A replay file read one frame at a time, so that a recording of any length plays in constant
+     * memory. Errors name the line.
+     */
+    static final class Lines implements Recording.Frames {
+        private final BufferedReader reader;
+        private final String source;
+        private int lineNo;
+        private long lastOffset;
+
+        Lines(Reader in, String source) {
+            this.reader = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+            this.source = source;
+        }
+
+        /** The next frame, or null at the end of the file. */
+        @Override
+        public RecordedFrame next() throws IOException, ReplayFileException {
+            String text;
+            while ((text = reader.readLine()) != null) {
+                lineNo++;
+                String line = text.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\\s+");
+                if (cols.length != 5) {
+                    throw new ReplayFileException(source, lineNo, "expected 5 columns (time mode rssi framing hex), found " + cols.length);
+                }
+                long offset = parseOffset(cols[0], source, lineNo);
+                if (offset < lastOffset) {
+                    throw new ReplayFileException(source, lineNo, "time goes backwards: " + cols[0]);
+                }
+                lastOffset = offset;
+                return new RecordedFrame(offset, parseMode(cols[1], source, lineNo), parseRssi(cols[2], source, lineNo),
+                        parseFormat(cols[3], source, lineNo), parseHex(cols[4], source, lineNo));
+            }
+            return null;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
     }
 
     private static long parseOffset(String s, String source, int line) throws ReplayFileException {

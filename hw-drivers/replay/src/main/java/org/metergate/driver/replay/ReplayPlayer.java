@@ -1,8 +1,8 @@
 package org.metergate.driver.replay;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -24,7 +24,7 @@ final class ReplayPlayer implements Runnable {
     }
 
     private final String receiverId;
-    private final List<RecordedFrame> frames;
+    private final Recording recording;
     private final double speed;
     private final boolean loop;
     private final Supplier<TransceiverListener> listener;
@@ -34,15 +34,16 @@ final class ReplayPlayer implements Runnable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong filtered = new AtomicLong();
     private volatile Instant lastDelivered;
+    private volatile String failure;
 
-    ReplayPlayer(String receiverId, List<RecordedFrame> frames, double speed, boolean loop,
+    ReplayPlayer(String receiverId, Recording recording, double speed, boolean loop,
                  Supplier<TransceiverListener> listener, Supplier<Set<RadioModeId>> activeModes,
                  Clock clock, Sleeper sleeper) {
         if (speed < 0 || Double.isNaN(speed) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be 0 (no pauses) or positive: " + speed);
         }
         this.receiverId = receiverId;
-        this.frames = List.copyOf(frames);
+        this.recording = recording;
         this.speed = speed;
         this.loop = loop;
         this.listener = listener;
@@ -54,27 +55,36 @@ final class ReplayPlayer implements Runnable {
     @Override
     public void run() {
         try {
+            boolean played;
             do {
-                playOnce();
-            } while (loop && !frames.isEmpty() && !Thread.currentThread().isInterrupted());
+                played = playOnce() > 0;
+            } while (loop && played && !Thread.currentThread().isInterrupted());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException | ReplayFileException e) {
+            failure = e.getMessage();
         }
     }
 
-    private void playOnce() throws InterruptedException {
+    /** Plays the recording once; returns how many frames it held. */
+    private long playOnce() throws InterruptedException, IOException, ReplayFileException {
         long previous = 0;
-        for (RecordedFrame f : frames) {
-            long gap = f.offsetMillis() - previous;
-            previous = f.offsetMillis();
-            if (speed > 0 && gap > 0) {
-                sleeper.sleepMillis(Math.max(1, Math.round(gap / speed)));
+        long count = 0;
+        try (Recording.Frames frames = recording.open()) {
+            for (RecordedFrame f = frames.next(); f != null; f = frames.next()) {
+                count++;
+                long gap = f.offsetMillis() - previous;
+                previous = f.offsetMillis();
+                if (speed > 0 && gap > 0) {
+                    sleeper.sleepMillis(Math.max(1, Math.round(gap / speed)));
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
+                deliver(f);
             }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException();
-            }
-            deliver(f);
         }
+        return count;
     }
 
     private void deliver(RecordedFrame f) throws InterruptedException {
@@ -92,6 +102,11 @@ final class ReplayPlayer implements Runnable {
                 new ReceiveInfo(now, f.rssiDbm(), "", f.mode() == null ? "" : f.mode().label(), receiverId)));
         lastDelivered = now;
         delivered.incrementAndGet();
+    }
+
+    /** Why playing stopped early (the file became unreadable), or null. */
+    String failure() {
+        return failure;
     }
 
     long delivered() {

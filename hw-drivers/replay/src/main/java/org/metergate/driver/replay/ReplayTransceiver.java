@@ -3,14 +3,12 @@ package org.metergate.driver.replay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.metergate.api.link.InterfaceTag;
@@ -53,32 +51,42 @@ public final class ReplayTransceiver implements Transceiver {
     @Activate
     public ReplayTransceiver(ReplayConfig config) throws IOException, ReplayFileException {
         this.id = config.metergate_transceiver_id();
-        List<RecordedFrame> frames = load(config.file());
+        Recording recording = recording(config.file());
+        // read it through once: a broken line shows now, not in the middle of the replay
         EnumSet<RadioModeId> modes = EnumSet.noneOf(RadioModeId.class);
-        frames.stream().map(RecordedFrame::mode).filter(m -> m != null).forEach(modes::add);
+        long count = 0;
+        try (Recording.Frames frames = recording.open()) {
+            for (RecordedFrame f = frames.next(); f != null; f = frames.next()) {
+                count++;
+                if (f.mode() != null) {
+                    modes.add(f.mode());
+                }
+            }
+        }
         this.supported = Collections.unmodifiableSet(modes);
         this.active = supported;
-        this.player = new ReplayPlayer(id, frames, config.speed(), config.loop(), () -> listener, () -> active,
+        this.player = new ReplayPlayer(id, recording, config.speed(), config.loop(), () -> listener, () -> active,
                 Clock.systemUTC(), Thread::sleep);
         this.thread = new Thread(player, "metergate-replay-" + id);
         this.thread.setDaemon(true);
         this.thread.start();
-        LOG.info("replay transceiver {}: {} frames in modes {} from {}", id, frames.size(), supported,
+        LOG.info("replay transceiver {}: {} frames in modes {} from {}", id, count, supported,
                 config.file().isEmpty() ? "the bundled recording" : config.file());
     }
 
-    private static List<RecordedFrame> load(String file) throws IOException, ReplayFileException {
+    /** The bundled recording or a file, read a frame at a time whenever it is played. */
+    private static Recording recording(String file) {
         if (file.isEmpty()) {
-            try (InputStream in = ReplayTransceiver.class.getResourceAsStream(BUNDLED_RECORDING)) {
+            return () -> {
+                InputStream in = ReplayTransceiver.class.getResourceAsStream(BUNDLED_RECORDING);
                 if (in == null) {
                     throw new IOException("bundled recording " + BUNDLED_RECORDING + " is missing");
                 }
-                return ReplayFile.read(new InputStreamReader(in, StandardCharsets.UTF_8), BUNDLED_RECORDING);
-            }
+                return new ReplayFile.Lines(new InputStreamReader(in, StandardCharsets.UTF_8), BUNDLED_RECORDING);
+            };
         }
-        try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            return ReplayFile.read(r, file);
-        }
+        Path path = Path.of(file);
+        return () -> new ReplayFile.Lines(Files.newBufferedReader(path, StandardCharsets.UTF_8), file);
     }
 
     @Deactivate
@@ -130,8 +138,11 @@ public final class ReplayTransceiver implements Transceiver {
 
     @Override
     public LinkStatus status() {
-        LinkState state = !thread.isAlive() ? LinkState.STOPPED : listener == null ? LinkState.STARTING : LinkState.UP;
-        return new LinkStatus(state, player.delivered(), 0, 0, Optional.ofNullable(player.lastDelivered()),
-                player.filtered() + " frames in inactive modes skipped");
+        LinkState state = player.failure() != null ? LinkState.DOWN
+                : !thread.isAlive() ? LinkState.STOPPED : listener == null ? LinkState.STARTING : LinkState.UP;
+        String detail = player.failure() != null ? "recording unreadable: " + player.failure()
+                : (thread.isAlive() ? "" : "recording played to the end; ") + player.filtered() + " frames in inactive modes skipped";
+        return new LinkStatus(state, player.delivered(), player.failure() == null ? 0 : 1, 0,
+                Optional.ofNullable(player.lastDelivered()), detail);
     }
 }

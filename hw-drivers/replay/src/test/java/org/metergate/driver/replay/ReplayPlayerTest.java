@@ -29,8 +29,8 @@ class ReplayPlayerTest {
         List<Long> sleeps = new ArrayList<>();
         List<RawTelegram> got = new ArrayList<>();
         TransceiverListener l = got::add;
-        ReplayPlayer p = new ReplayPlayer("r", List.of(frame(0, RadioModeId.T1, 1), frame(1000, RadioModeId.T1, 2),
-                frame(4000, RadioModeId.T1, 3)), 2.0, false, () -> l, () -> EnumSet.of(RadioModeId.T1), CLOCK, sleeps::add);
+        ReplayPlayer p = new ReplayPlayer("r", Recording.of(List.of(frame(0, RadioModeId.T1, 1), frame(1000, RadioModeId.T1, 2),
+                frame(4000, RadioModeId.T1, 3))), 2.0, false, () -> l, () -> EnumSet.of(RadioModeId.T1), CLOCK, sleeps::add);
         p.run();
         assertThat(sleeps).containsExactly(500L, 1500L);
         assertThat(got).extracting(t -> t.byteAt(0)).containsExactly(1, 2, 3);
@@ -44,7 +44,7 @@ class ReplayPlayerTest {
     void aReceiverDoesNotHearModesItIsNotSwitchedTo() {
         List<RawTelegram> got = new ArrayList<>();
         TransceiverListener l = got::add;
-        ReplayPlayer p = new ReplayPlayer("r", List.of(frame(0, RadioModeId.T1, 1), frame(0, RadioModeId.C1, 2)),
+        ReplayPlayer p = new ReplayPlayer("r", Recording.of(List.of(frame(0, RadioModeId.T1, 1), frame(0, RadioModeId.C1, 2))),
                 0, false, () -> l, () -> Set.of(RadioModeId.C1), CLOCK, ms -> { });
         p.run();
         assertThat(got).extracting(t -> t.byteAt(0)).containsExactly(2);
@@ -57,7 +57,7 @@ class ReplayPlayerTest {
         TransceiverListener l = got::add;
         int[] polls = {0};
         // the listener appears after three polls
-        ReplayPlayer p = new ReplayPlayer("r", List.of(frame(0, RadioModeId.T1, 7)), 0, false,
+        ReplayPlayer p = new ReplayPlayer("r", Recording.of(List.of(frame(0, RadioModeId.T1, 7))), 0, false,
                 () -> ++polls[0] > 3 ? l : null, () -> Set.of(RadioModeId.T1), CLOCK, ms -> { });
         p.run();
         assertThat(got).hasSize(1);
@@ -65,10 +65,30 @@ class ReplayPlayerTest {
     }
 
     @Test
+    void aRecordingOfAnyLengthPlaysFromTheFileOneFrameAtATime(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("big.replay");
+        try (var w = java.nio.file.Files.newBufferedWriter(file)) {
+            for (int i = 0; i < 100_000; i++) {
+                w.write("0 T1 -70 NOCRC 0A" + String.format("%06X", i) + "\n");
+            }
+        }
+        long[] got = {0};
+        int[] last = {-1};
+        TransceiverListener l = t -> {
+            got[0]++;
+            last[0] = (t.byteAt(1) << 16) | (t.byteAt(2) << 8) | t.byteAt(3);
+        };
+        Recording recording = () -> new ReplayFile.Lines(java.nio.file.Files.newBufferedReader(file), "big.replay");
+        new ReplayPlayer("r", recording, 0, false, () -> l, () -> Set.of(RadioModeId.T1), CLOCK, ms -> { }).run();
+        assertThat(got[0]).isEqualTo(100_000);
+        assertThat(last[0]).isEqualTo(99_999);
+    }
+
+    @Test
     void loopsUntilInterrupted() throws Exception {
         List<RawTelegram> got = new java.util.concurrent.CopyOnWriteArrayList<>();
         TransceiverListener l = got::add;
-        ReplayPlayer p = new ReplayPlayer("r", List.of(frame(0, RadioModeId.T1, 1), frame(10, RadioModeId.T1, 2)), 1.0,
+        ReplayPlayer p = new ReplayPlayer("r", Recording.of(List.of(frame(0, RadioModeId.T1, 1), frame(10, RadioModeId.T1, 2))), 1.0,
                 true, () -> l, () -> Set.of(RadioModeId.T1), CLOCK, Thread::sleep);
         Thread t = new Thread(p);
         t.start();
