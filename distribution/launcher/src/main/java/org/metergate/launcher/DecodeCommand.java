@@ -92,10 +92,13 @@ final class DecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    // made when the command runs: picocli builds every subcommand at start, and Jackson takes a while to load
+    private ObjectMapper mapper;
 
     @Override
     public Integer call() throws IOException {
+        mapper = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        wirelessDecoder = WirelessFrames.decoder(MeterKeys.empty());
         PrintWriter out = spec.commandLine().getOut();
         if (wired && wireless) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mbus and --wmbus exclude each other");
@@ -148,7 +151,7 @@ final class DecodeCommand implements Callable<Integer> {
     }
 
     /** One decoder for the whole run: compact frames need the full frame of their meter seen before. */
-    private WMBusDecoder wirelessDecoder = WirelessFrames.decoder(MeterKeys.empty());
+    private WMBusDecoder wirelessDecoder;
 
     private boolean decodeOne(int n, String hex, PrintWriter out) throws JsonProcessingException {
         byte[] bytes;

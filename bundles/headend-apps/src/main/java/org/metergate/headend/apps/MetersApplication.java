@@ -202,7 +202,7 @@ public final class MetersApplication implements HeadEndApplication {
         } else {
             Instant since = Json.instant(sinceMetric, "since");
             body.put("source", "journal");
-            body.put("completeSince", history.completeSince().toString());
+            body.put("completeSince", history.completeSince(meter.address().meterId()).toString());
             for (ReadingHistory.Entry e : history.since(meter.address().meterId(), since, limit)) {
                 a.add(Json.reading(e.sequence(), e.reading()));
             }

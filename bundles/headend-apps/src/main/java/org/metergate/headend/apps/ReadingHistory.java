@@ -31,10 +31,14 @@ public final class ReadingHistory implements UplinkConsumer {
     static final String PID = "org.metergate.headend.apps.history";
     static final String CONSUMER = "headend-apps-history";
 
-    @ObjectClassDefinition(name = "Metergate head-end reading history", description = "Recent readings kept for METERS-V1 'readings since' requests")
+    @ObjectClassDefinition(name = "Metergate head-end reading history", description = "Recent readings kept in memory for "
+            + "METERS-V1 'readings since' requests; bounded per meter and in total, so memory does not grow with the number of meters")
     @interface Config {
         @AttributeDefinition(name = "Readings per meter")
-        int per_meter() default 1000;
+        int per_meter() default 64;
+
+        @AttributeDefinition(name = "Readings in total", description = "Across all meters; the oldest go first (about 250 bytes each)")
+        int max_entries() default 20_000;
     }
 
     /** A reading with its journal sequence. */
@@ -42,28 +46,62 @@ public final class ReadingHistory implements UplinkConsumer {
     }
 
     private final int perMeter;
+    private final int maxEntries;
     private final Map<MeterId, Deque<Entry>> byMeter = new HashMap<>();
+    /**
+     * Every entry in arrival order: which goes when the total is reached. An entry a meter already
+     * dropped (its own limit) stays here until it reaches the front and is skipped, so both limits cost O(1).
+     */
+    private final Deque<Entry> order = new ArrayDeque<>();
+    /** Per meter, the time of the newest reading that had to go: the history is complete only after it. */
+    private final Map<MeterId, Instant> evictedUpTo = new HashMap<>();
     private final Instant since = Instant.now();
 
     @Activate
     public ReadingHistory(Config config) {
-        this.perMeter = Math.max(1, config.per_meter());
+        this(config.per_meter(), config.max_entries());
     }
 
     ReadingHistory(int perMeter) {
-        this.perMeter = perMeter;
+        this(perMeter, Integer.MAX_VALUE);
+    }
+
+    ReadingHistory(int perMeter, int maxEntries) {
+        this.perMeter = Math.max(1, perMeter);
+        this.maxEntries = Math.max(1, maxEntries);
     }
 
     @Override
     public synchronized void deliver(List<UplinkEntry> entries) {
         for (UplinkEntry e : entries) {
             if (e.item() instanceof Reading r) {
-                Deque<Entry> d = byMeter.computeIfAbsent(r.meter().meterId(), k -> new ArrayDeque<>());
-                d.addLast(new Entry(e.sequence(), r));
+                MeterId id = r.meter().meterId();
+                Deque<Entry> d = byMeter.computeIfAbsent(id, k -> new ArrayDeque<>());
+                Entry entry = new Entry(e.sequence(), r);
+                d.addLast(entry);
+                order.addLast(entry);
                 if (d.size() > perMeter) {
-                    d.removeFirst();
+                    evictOldest(id);
+                }
+                while (order.size() > maxEntries) {
+                    Entry oldest = order.removeFirst();
+                    MeterId m = oldest.reading().meter().meterId();
+                    Deque<Entry> md = byMeter.get(m);
+                    if (md != null && md.peekFirst() == oldest) {
+                        evictOldest(m);
+                    }
                 }
             }
+        }
+    }
+
+    /** Drops the oldest entry of a meter. */
+    private void evictOldest(MeterId id) {
+        Deque<Entry> d = byMeter.get(id);
+        Entry gone = d.removeFirst();
+        evictedUpTo.merge(id, gone.reading().time(), (a, b) -> a.isAfter(b) ? a : b);
+        if (d.isEmpty()) {
+            byMeter.remove(id);
         }
     }
 
@@ -78,8 +116,12 @@ public final class ReadingHistory implements UplinkConsumer {
         return out.size() > limit ? new ArrayList<>(out.subList(out.size() - limit, out.size())) : out;
     }
 
-    /** From when the history holds every journaled reading (kept per meter up to the limit). */
-    Instant completeSince() {
-        return since;
+    /**
+     * From when the history holds every journaled reading of the meter: the gateway's start, or just after
+     * the newest reading that had to make room.
+     */
+    synchronized Instant completeSince(MeterId meter) {
+        Instant evicted = evictedUpTo.get(meter);
+        return evicted == null || evicted.isBefore(since) ? since : evicted.plusNanos(1);
     }
 }

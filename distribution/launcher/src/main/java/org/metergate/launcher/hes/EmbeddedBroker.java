@@ -28,6 +28,9 @@ public final class EmbeddedBroker {
     public static final String PORT_PROPERTY = "metergate.embedded.broker.port";
 
     private static volatile Server running;
+    private static int runningPort;
+    /** The broker starts on this thread while the framework starts: the link reconnects until it is up. */
+    private static Thread starting;
 
     private EmbeddedBroker() {
     }
@@ -68,10 +71,14 @@ public final class EmbeddedBroker {
         return a;
     }
 
-    /** Starts the broker on 127.0.0.1, on {@code port} or, when taken (or 0), a free port; returns the port. */
+    /**
+     * Starts the broker on 127.0.0.1, on {@code port} or, when taken (or 0), a free port; returns the
+     * port. The port is chosen now; the broker itself comes up on a thread of its own, so that it does not
+     * delay the gateway's start (netty and moquette take a few hundred milliseconds to load).
+     */
     static synchronized int start(int port) throws IOException {
-        if (running != null) {
-            return running.getPort();
+        if (starting != null) {
+            return runningPort;
         }
         int chosen = port > 0 && free(port) ? port : freePort();
         Properties p = new Properties();
@@ -83,14 +90,30 @@ public final class EmbeddedBroker {
         p.setProperty("netty.epoll", "false");
         // deployment chunks over MQTT are up to 64 KiB (moquette's default limit is 8 KiB)
         p.setProperty("netty.mqtt.message_size", Integer.toString(256 * 1024));
-        Server server = new Server();
-        server.startServer(new MemoryConfig(p));
-        running = server;
+        runningPort = chosen;
+        starting = new Thread(() -> {
+            try {
+                Server server = new Server();
+                server.startServer(new MemoryConfig(p));
+                running = server;
+            } catch (IOException | RuntimeException e) {
+                System.err.println("metergate: the embedded broker did not start on port " + chosen + ": " + e);
+            }
+        }, "metergate-embedded-broker");
+        starting.setDaemon(true);
+        starting.start();
         return chosen;
     }
 
-    /** Stops the broker if this JVM runs one. */
+    /** Stops the broker if this JVM runs one (waiting for it to have started). */
     public static synchronized void stop() {
+        if (starting != null) {
+            try {
+                starting.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (running != null) {
             running.stopServer();
             running = null;

@@ -23,7 +23,7 @@ import org.metergate.benchmarks.core.Traffic;
  *
  * <pre>
  * mvn -B -q -DskipTests package
- * java -cp itests/benchmarks/target/benchmarks.jar org.metergate.benchmarks.footprint.FootprintHarness [distribution dir]
+ * java [-Dharness.jvm="JVM options"] [-Dharness.only=footprint|throughput] -cp itests/benchmarks/target/benchmarks.jar org.metergate.benchmarks.footprint.FootprintHarness [distribution dir]
  * </pre>
  *
  * Not a test: it measures, it does not judge. The gateway runs with a production-like logging
@@ -52,11 +52,16 @@ public final class FootprintHarness {
             Files.copy(in, logback, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         FootprintHarness h = new FootprintHarness(home, logback);
-        System.out.printf("%-26s %12s %12s %12s%n", "installed meters", "first ms", "live heap", "RSS");
-        for (int meters : new int[] {0, 10_000}) {
-            h.footprint(meters);
+        String only = System.getProperty("harness.only", "");
+        if (!only.equals("throughput")) {
+            System.out.printf("%-26s %12s %12s %12s%n", "installed meters", "first ms", "live heap", "RSS");
+            for (int meters : new int[] {0, 10_000}) {
+                h.footprint(meters);
+            }
         }
-        h.throughput(1000, 3_000_000);
+        if (!only.equals("footprint")) {
+            h.throughput(1000, 3_000_000);
+        }
     }
 
     private void footprint(int meters) throws Exception {
@@ -126,7 +131,9 @@ public final class FootprintHarness {
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/metergate").toString(), "run", "--data", data.toString()));
         cmd.addAll(extra);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("console.txt").toFile());
-        pb.environment().put("METERGATE_JAVA_OPTS", "-Dlogback.configurationFile=" + logback);
+        // extra JVM options to compare (e.g. -Dharness.jvm="-XX:TieredStopAtLevel=4"); later options win
+        pb.environment().put("METERGATE_JAVA_OPTS", "-Dlogback.configurationFile=" + logback + " "
+                + System.getProperty("harness.jvm", ""));
         return pb.start();
     }
 

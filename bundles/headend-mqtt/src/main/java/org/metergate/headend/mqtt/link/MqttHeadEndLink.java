@@ -376,6 +376,9 @@ final class MqttHeadEndLink implements HeadEndLink, UplinkConsumer {
     // ------------------------------------------------------------------ requests
 
     private void onMessage(MqttTransport.Received m) {
+        if (requests.isShutdown()) {
+            return; // stopping: e.g. our own DC message coming back on the request subscription
+        }
         try {
             requests.execute(() -> handle(m));
         } catch (RejectedExecutionException e) {
