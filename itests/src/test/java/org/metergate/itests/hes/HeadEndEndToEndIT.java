@@ -10,15 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.metergate.headend.mqtt.protocol.PayloadCodec;
+import org.metergate.headend.mqtt.protocol.PayloadFormat;
 import org.metergate.headend.security.crypto.EcKeys;
 import org.metergate.headend.security.crypto.Pem;
 
@@ -57,6 +63,10 @@ public class HeadEndEndToEndIT {
         return p;
     }
 
+    private static boolean gwItOnline(String jsonLine) {
+        return jsonLine.contains("\"gateway\":\"gw-it\"") && jsonLine.contains("\"state\":\"online\"");
+    }
+
     /** Readings and events seen by a JSON watch: id -> content, first-arrival order. */
     private static Map<Long, String> items(Proc watch, List<Long> arrival) throws Exception {
         Map<Long, String> byId = new LinkedHashMap<>();
@@ -77,6 +87,17 @@ public class HeadEndEndToEndIT {
             }
         }
         return byId;
+    }
+
+    /** Waits until the watch has shown every one of {@code expected}; {@code arrival} gets the ids in order. */
+    private static void awaitReadings(Proc watch, String what, long seconds, List<String> expected, List<Long> arrival) throws Exception {
+        watch.await(what, seconds, l -> {
+            try {
+                return readings(items(watch, arrival)).containsAll(expected);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static Set<String> readings(Map<Long, String> byId) {
@@ -122,13 +143,7 @@ public class HeadEndEndToEndIT {
                 Thread.sleep(30_000);
                 broker.start();
                 List<Long> arrival = new ArrayList<>();
-                watch.await("every reading of the traffic after the outage", 90, l -> {
-                    try {
-                        return readings(items(watch, arrival)).containsAll(expectedA);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                awaitReadings(watch, "every reading of the traffic after the outage", 90, expectedA, arrival);
                 Map<Long, String> seen = items(watch, arrival);
                 assertEquals(new TreeSet<>(expectedA), new TreeSet<>(readings(seen)));
                 assertOrderedPerMeter(seen, arrival);
@@ -137,21 +152,21 @@ public class HeadEndEndToEndIT {
                 String meter = Traffic.meter(0).meterId().toString();
                 Proc consumer = new Proc(cmd("hes", "command", "actuator", "--broker", broker.plain(), "--account", "itest", "-g", "gw-it",
                         "-m", meter, "--actuator", "breaker", "--action", "disconnect", "--client-id", "consumer-1", "--json"));
-                assertEquals(1, consumer.process.waitFor());
+                assertExit(1, consumer);
                 assertTrue(consumer.snapshot().toString(), consumer.snapshot().toString().contains("\"code\":403"));
                 Proc unsigned = new Proc(cmd("hes", "command", "actuator", "--broker", broker.plain(), "--account", "itest", "-g", "gw-it",
                         "-m", meter, "--actuator", "breaker", "--action", "disconnect", "--client-id", "hes-op", "--json"));
-                assertEquals(1, unsigned.process.waitFor());
+                assertExit(1, unsigned);
                 assertTrue(unsigned.snapshot().toString(), unsigned.snapshot().toString().contains("carries no operator signature"));
                 Path rogue = dir.resolve("rogue.pem");
                 Files.writeString(rogue, Pem.text(EcKeys.generate("secp256r1").getPrivate()));
                 Proc foreign = new Proc(cmd("hes", "command", "actuator", "--broker", broker.plain(), "--account", "itest", "-g", "gw-it",
                         "-m", meter, "--actuator", "breaker", "--action", "disconnect", "--client-id", "hes-op", "--sign-key", rogue.toString(), "--json"));
-                assertEquals(1, foreign.process.waitFor());
+                assertExit(1, foreign);
                 assertTrue(foreign.snapshot().toString(), foreign.snapshot().toString().contains("is not a trusted operator key"));
                 Proc signed = new Proc(cmd("hes", "command", "actuator", "--broker", broker.plain(), "--account", "itest", "-g", "gw-it",
                         "-m", meter, "--actuator", "breaker", "--action", "disconnect", "--client-id", "hes-op", "--sign-key", opKey.toString(), "--json"));
-                signed.process.waitFor();
+                signed.exit();
                 String signedOut = signed.snapshot().toString();
                 assertTrue(signedOut, signedOut.contains("\"outcome\":\"UNREACHABLE\"")); // authorised; the demo has no link that sends to meters
                 assertNotEquals(signedOut, true, signedOut.contains("\"code\":403"));
@@ -172,13 +187,7 @@ public class HeadEndEndToEndIT {
             Proc gw3 = gateway(data, broker.plain(), c, opPub.toString());
             try {
                 List<Long> arrival = new ArrayList<>();
-                watch.await("the traffic after the restart", 60, l -> {
-                    try {
-                        return readings(items(watch, arrival)).containsAll(expectedC);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                awaitReadings(watch, "the traffic after the restart", 60, expectedC, arrival);
                 Thread.sleep(2000);
                 Map<Long, String> seen = items(watch, arrival);
                 long max = seen.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -199,18 +208,104 @@ public class HeadEndEndToEndIT {
         }
     }
 
+    /**
+     * MQTT 5 with Kura protobuf payloads, gzipped: what the broker carries is checked byte for byte
+     * (a second subscriber records every message), and the CLI reads pushes, births and replies.
+     */
+    @Test
+    public void mqtt5WithGzippedKuraProtobufPayloads() throws Exception {
+        Assume.assumeTrue("mosquitto_sub is not installed (apt-get install mosquitto-clients)", Files.isExecutable(Path.of("/usr/bin/mosquitto_sub")));
+        Path dir = Files.createTempDirectory("metergate-hes-mqtt5-it-");
+        Pki pki = new Pki("Metergate IT CA");
+        Path ca = pki.writeCa(dir);
+        Path[] server = pki.issue(dir, "broker", "localhost", true);
+        Path replay = dir.resolve("p.replay");
+        List<String> expected = Traffic.write(replay, 200, 6);
+        String[] v5 = {"--broker", null, "--account", "itest", "--mqtt", "5"};
+        try (Mosquitto broker = new Mosquitto(dir, ca, server[0], server[1])) {
+            v5[1] = broker.plain();
+            try (Proc wire = new Proc(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(broker.plainPort), "-V", "mqttv5",
+                    "-t", "itest/#", "-t", "$EDC/itest/#", "-F", "%t %x"));
+                 Proc watch = new Proc(cmd(concat(new String[] {"hes", "watch", "--json"}, v5)))) {
+                Thread.sleep(1500);
+                Path opPub = dir.resolve("operator.pub.pem");
+                Files.writeString(opPub, Pem.text(EcKeys.generate("secp256r1").getPublic()));
+                Proc gw = gateway(dir.resolve("data"), broker.plain(), replay, opPub.toString(),
+                        "--set", LINK + ":mqtt.version=5", "--set", LINK + ":payload.format=kura-protobuf", "--set", LINK + ":payload.gzip=true");
+                try {
+                    List<Long> arrival = new ArrayList<>();
+                    awaitReadings(watch, "every reading over MQTT 5", 60, expected, arrival);
+                    Proc gateways = new Proc(cmd(concat(new String[] {"hes", "gateways", "--json"}, v5)));
+                    assertExit(0, gateways);
+                    assertTrue(gateways.snapshot().toString(), gateways.snapshot().stream().anyMatch(HeadEndEndToEndIT::gwItOnline));
+                    String meter = Traffic.meter(0).meterId().toString(); // installed: the demo runs in installation mode
+                    Proc read = new Proc(cmd(concat(new String[] {"hes", "readings", "-g", "gw-it", "-m", meter, "--json",
+                            "--format", "kura-protobuf", "--gzip"}, v5)));
+                    assertExit(0, read);
+                    assertTrue(read.snapshot().toString(), read.snapshot().toString().contains("\"code\":200"));
+                    assertTrue(read.snapshot().toString(), read.snapshot().toString().contains("\"quantity\":\"volume\""));
+                } finally {
+                    gw.close();
+                }
+                wire.await("the reply on the wire", 10, l -> l.stream().anyMatch(x -> x.contains("/REPLY/")));
+                Map<String, Integer> kinds = new TreeMap<>();
+                for (String line : wire.snapshot()) {
+                    int sp = line.indexOf(' ');
+                    String topic = line.substring(0, sp);
+                    PayloadCodec.Decoded d = PayloadCodec.decode(HexFormat.of().parseHex(line.substring(sp + 1)));
+                    String kind = topic.contains("/MQTT/BIRTH") ? "birth" : topic.contains("/MQTT/") ? "lifecycle"
+                            : topic.contains("/REPLY/") ? "reply" : topic.startsWith("itest/gw-it/") ? "push"
+                            : topic.startsWith("$EDC/itest/gw-it/") ? "request" : "other";
+                    assertEquals(topic, PayloadFormat.KURA_PROTOBUF, d.format());
+                    assertTrue(topic, d.gzipped());
+                    kinds.merge(kind, 1, Integer::sum);
+                }
+                assertTrue(kinds.toString(), kinds.getOrDefault("birth", 0) >= 1 && kinds.getOrDefault("push", 0) >= 1
+                        && kinds.getOrDefault("request", 0) == 1 && kinds.getOrDefault("reply", 0) == 1);
+            }
+        }
+        String log = Files.readString(dir.resolve("mosquitto.log"));
+        assertTrue("the gateway connected with MQTT 5 (p5): " + log, log.matches("(?s).*as gw-it \\(p5,.*"));
+    }
+
+    /** The process ends with {@code status}; its whole output is the message otherwise. */
+    private static void assertExit(int status, Proc p) throws InterruptedException {
+        int actual = p.exit();
+        assertEquals(p.snapshot().toString(), status, actual);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
     @Test
     public void tlsWithClientCertificatesAndAWrongCertificateIsRefused() throws Exception {
+        tls("secp256r1");
+    }
+
+    /** Brainpool certificates (RFC 7027), as German and Austrian metering PKIs issue them: Bouncy Castle's TLS. */
+    @Test
+    public void tlsWithBrainpoolCertificates() throws Exception {
+        tls("brainpoolP256r1");
+    }
+
+    /**
+     * Gateway and CLI reach each other through the broker's TLS listener with client certificates on
+     * {@code curve}; a client certificate from another CA is refused.
+     */
+    private void tls(String curve) throws Exception {
         Path dir = Files.createTempDirectory("metergate-hes-tls-it-");
-        Pki pki = new Pki("Metergate TLS CA");
+        Pki pki = new Pki("Metergate TLS CA", curve);
         Path ca = pki.writeCa(dir);
         Path[] server = pki.issue(dir, "broker", "localhost", true);
         Path[] gwCert = pki.issue(dir, "gateway", "gw-tls", false);
         Path[] hesCert = pki.issue(dir, "hes", "hes-tls", false);
-        Path[] wrong = new Pki("Rogue CA").issue(dir, "rogue", "hes-tls", false);
+        Path[] wrong = new Pki("Rogue CA", curve).issue(dir, "rogue", "hes-tls", false);
         Path replay = dir.resolve("t.replay");
         Traffic.write(replay, 0, 5);
-        try (Mosquitto broker = new Mosquitto(dir, ca, server[0], server[1])) {
+        try (Mosquitto broker = new Mosquitto(dir, ca, server[0], server[1], curve.startsWith("brainpool"))) {
             Proc gw = gateway(dir.resolve("data"), broker.tls(), replay, dir.resolve("none.pem").toString(),
                     "--set", LINK + ":tls.ca.file=" + ca, "--set", LINK + ":tls.cert.file=" + gwCert[0], "--set", LINK + ":tls.key.file=" + gwCert[1]);
             try {
@@ -218,15 +313,15 @@ public class HeadEndEndToEndIT {
                 for (int i = 0; i < 20; i++) {
                     gateways = new Proc(cmd("hes", "gateways", "--broker", broker.tls(), "--account", "itest", "--ca", ca.toString(),
                             "--cert", hesCert[0].toString(), "--key", hesCert[1].toString(), "--json"));
-                    assertEquals(gateways.snapshot().toString(), 0, gateways.process.waitFor());
-                    if (gateways.snapshot().toString().contains("\"gateway\":\"gw-tls\"")) {
+                    assertExit(0, gateways);
+                    if (gateways.snapshot().stream().anyMatch(HeadEndEndToEndIT::gwItOnline)) {
                         break;
                     }
                 }
-                assertTrue(gateways.snapshot().toString(), gateways.snapshot().toString().contains("\"state\":\"online\""));
+                assertTrue(gateways.snapshot().toString(), gateways.snapshot().stream().anyMatch(HeadEndEndToEndIT::gwItOnline));
                 Proc refused = new Proc(cmd("hes", "gateways", "--broker", broker.tls(), "--account", "itest", "--ca", ca.toString(),
                         "--cert", wrong[0].toString(), "--key", wrong[1].toString()));
-                assertNotEquals(0, refused.process.waitFor());
+                assertNotEquals(0, refused.exit());
                 assertTrue(refused.snapshot().toString(), refused.snapshot().toString().contains("connect to [ssl://127.0.0.1:" + broker.tlsPort + "] failed"));
             } finally {
                 gw.close();

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.Assume;
 
 /** Debian's mosquitto, started by the test on free loopback ports: a plain listener and a TLS one with client certificates. */
@@ -31,7 +32,18 @@ final class Mosquitto implements AutoCloseable {
                 binary() != null);
     }
 
+    private final Map<String, String> env;
+
     Mosquitto(Path dir, Path ca, Path cert, Path key) throws Exception {
+        this(dir, ca, cert, key, false);
+    }
+
+    /**
+     * {@code brainpool}: the TLS listener takes brainpool certificates (RFC 7027). OpenSSL offers no
+     * brainpool group unless configured to, so mosquitto gets an OpenSSL configuration naming them; and
+     * OpenSSL 3.0 (Debian 12) has brainpool only in TLS 1.2, so that listener is TLS 1.2.
+     */
+    Mosquitto(Path dir, Path ca, Path cert, Path key, boolean brainpool) throws Exception {
         plainPort = freePort();
         tlsPort = freePort();
         Files.createDirectories(dir.resolve("db"));
@@ -50,12 +62,28 @@ final class Mosquitto implements AutoCloseable {
                 "certfile " + cert,
                 "keyfile " + key,
                 "require_certificate true",
+                brainpool ? "tls_version tlsv1.2" : "",
                 ""));
+        if (brainpool) {
+            Path openssl = dir.resolve("openssl.cnf");
+            Files.writeString(openssl, String.join("\n",
+                    "openssl_conf = openssl_init",
+                    "[openssl_init]",
+                    "ssl_conf = ssl_sect",
+                    "[ssl_sect]",
+                    "system_default = system_default_sect",
+                    "[system_default_sect]",
+                    "Groups = x25519:secp256r1:secp384r1:brainpoolP256r1:brainpoolP384r1:brainpoolP512r1",
+                    ""));
+            env = Map.of("OPENSSL_CONF", openssl.toString());
+        } else {
+            env = Map.of();
+        }
         start();
     }
 
     void start() throws Exception {
-        proc = new Proc(List.of(binary().toString(), "-c", conf.toString()));
+        proc = new Proc(List.of(binary().toString(), "-c", conf.toString()), env);
         long end = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < end) {
             try (Socket s = new Socket()) {

@@ -20,17 +20,24 @@ import org.metergate.headend.security.crypto.BouncyCastle;
 import org.metergate.headend.security.crypto.EcKeys;
 import org.metergate.headend.security.crypto.Pem;
 
-/** A throwaway certificate authority (P-256) made with Bouncy Castle; writes PEM files. */
+/** A throwaway certificate authority (P-256 unless told another curve) made with Bouncy Castle; writes PEM files. */
 final class Pki {
 
     private final String name;
+    private final String curve;
     private final KeyPair caKey;
     private final X509Certificate ca;
     private long serial = 1;
 
     Pki(String name) throws Exception {
+        this(name, "secp256r1");
+    }
+
+    /** CA and every certificate it issues on {@code curve}, e.g. {@code brainpoolP256r1}. */
+    Pki(String name, String curve) throws Exception {
         this.name = name;
-        caKey = EcKeys.generate("secp256r1");
+        this.curve = curve;
+        caKey = EcKeys.generate(curve);
         X500Name n = new X500Name("CN=" + name);
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(n, BigInteger.valueOf(serial++),
                 Date.from(Instant.now().minus(1, ChronoUnit.HOURS)), Date.from(Instant.now().plus(1, ChronoUnit.DAYS)), n, caKey.getPublic());
@@ -46,7 +53,7 @@ final class Pki {
 
     /** Writes {@code <file>.crt} and {@code <file>.key}; a server certificate names 127.0.0.1 and localhost. */
     Path[] issue(Path dir, String file, String cn, boolean server) throws Exception {
-        KeyPair kp = EcKeys.generate("secp256r1");
+        KeyPair kp = EcKeys.generate(curve);
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name("CN=" + name), BigInteger.valueOf(serial++),
                 Date.from(Instant.now().minus(1, ChronoUnit.HOURS)), Date.from(Instant.now().plus(1, ChronoUnit.DAYS)),
                 new X500Name("CN=" + cn), kp.getPublic());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** A child process whose output lines are collected as they come. */
@@ -14,10 +15,18 @@ final class Proc implements AutoCloseable {
 
     final Process process;
     final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
 
     Proc(List<String> cmd) throws IOException {
-        process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        Thread t = new Thread(() -> {
+        this(cmd, Map.of());
+    }
+
+    /** With {@code env} added to the environment. */
+    Proc(List<String> cmd, Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        process = pb.start();
+        reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String l;
                 while ((l = r.readLine()) != null) {
@@ -27,8 +36,15 @@ final class Proc implements AutoCloseable {
                 // ended
             }
         });
-        t.setDaemon(true);
-        t.start();
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Waits for the process to end and for its last output line; its exit status. */
+    int exit() throws InterruptedException {
+        int status = process.waitFor();
+        reader.join(5000);
+        return status;
     }
 
     List<String> snapshot() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.metergate.api.meter.DiscoveredMeter;
 import org.metergate.api.meter.Meter;
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The meter registry: installed meters in a hash map keyed by address (lookups never scan), every
- * change appended to the registry file and synced before it returns.
+ * change appended to the registry file and synced before it returns. The file is read on a thread of
+ * its own, so that a gateway with many meters activates its other components (links, transceivers)
+ * meanwhile; every operation waits until the meters are loaded.
  */
 @Component(service = {MeterRegistry.class, MeterDirectory.class}, configurationPid = "org.metergate.core.registry")
 @Designate(ocd = RegistryConfig.class)
@@ -32,47 +36,76 @@ public final class MeterRegistryService implements MeterRegistry, MeterDirectory
 
     private static final Logger LOG = LoggerFactory.getLogger(MeterRegistryService.class);
 
-    private final Map<MeterAddress, Meter> meters;
+    private final CompletableFuture<Map<MeterAddress, Meter>> loading;
     private final DiscoveredMeters discovered;
     private final RegistryLog log;
 
     @Activate
-    public MeterRegistryService(RegistryConfig config) throws IOException {
+    public MeterRegistryService(RegistryConfig config) {
         this.log = new RegistryLog(DataDirectory.fileOrDefault(config.file(), "registry/meters.jsonl"));
-        Map<MeterAddress, Meter> loaded = log.load();
-        this.meters = new ConcurrentHashMap<>(loaded);
-        if (log.lines() > 2L * meters.size() + 1000) {
-            log.compact(loaded.values());
-        }
         this.discovered = new DiscoveredMeters(config.discovered_max());
-        LOG.info("meter registry: {} meters installed", meters.size());
+        this.loading = CompletableFuture.supplyAsync(this::load, task -> {
+            Thread t = new Thread(task, "metergate-registry-load");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private Map<MeterAddress, Meter> load() {
+        try {
+            long start = System.nanoTime();
+            Map<MeterAddress, Meter> loaded = log.load();
+            Map<MeterAddress, Meter> meters = new ConcurrentHashMap<>(loaded);
+            if (log.lines() > 2L * meters.size() + 1000) {
+                log.compact(loaded.values());
+            }
+            LOG.info("meter registry: {} meters installed, loaded in {} ms", meters.size(), (System.nanoTime() - start) / 1_000_000);
+            return meters;
+        } catch (IOException e) {
+            LOG.error("meter registry could not be read: {}", e.getMessage());
+            throw new UncheckedIOException("meter registry could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The installed meters, once the file has been read. */
+    private Map<MeterAddress, Meter> installed() {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     @Deactivate
     public void close() throws IOException {
+        try {
+            loading.join();
+        } catch (CompletionException e) {
+            // nothing was opened
+        }
         log.close();
     }
 
     @Override
     public Optional<Meter> find(MeterAddress address) {
-        return Optional.ofNullable(meters.get(address));
+        return Optional.ofNullable(installed().get(address));
     }
 
     @Override
     public Meter lookup(MeterAddress address) {
-        return meters.get(address);
+        return installed().get(address);
     }
 
     @Override
     public Collection<Meter> meters() {
-        List<Meter> all = new ArrayList<>(meters.values());
+        List<Meter> all = new ArrayList<>(installed().values());
         all.sort((a, b) -> a.address().compareTo(b.address()));
         return all;
     }
 
     @Override
     public int size() {
-        return meters.size();
+        return installed().size();
     }
 
     @Override
@@ -84,6 +117,7 @@ public final class MeterRegistryService implements MeterRegistry, MeterDirectory
     public void installAll(Collection<Meter> list) {
         List<RegistryLog.Line> lines = new ArrayList<>(list.size());
         list.forEach(m -> lines.add(RegistryLog.Line.install(m)));
+        Map<MeterAddress, Meter> meters = installed();
         write(lines);
         for (Meter m : list) {
             meters.put(m.address(), m);
@@ -93,6 +127,7 @@ public final class MeterRegistryService implements MeterRegistry, MeterDirectory
 
     @Override
     public boolean remove(MeterAddress address) {
+        Map<MeterAddress, Meter> meters = installed();
         if (!meters.containsKey(address)) {
             return false;
         }

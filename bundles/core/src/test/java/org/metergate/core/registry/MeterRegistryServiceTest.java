@@ -1,7 +1,9 @@
 package org.metergate.core.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,7 @@ class MeterRegistryServiceTest {
         r.close();
         assertThat(Files.readAllLines(file)).hasSize(1500);
         MeterRegistryService again = new MeterRegistryService(config(file, 10));
+        assertThat(again.size()).as("loaded (and compacted) before the first answer").isEqualTo(1);
         assertThat(Files.readAllLines(file)).hasSize(1);
         assertThat(again.meters()).extracting(Meter::label).containsExactly("label 1499");
         again.close();
@@ -118,6 +121,17 @@ class MeterRegistryServiceTest {
         assertThat(r.discovered()).extracting(d -> d.address()).containsExactly(c, b);
         r.install(meter("00000002", ""));
         assertThat(r.discovered()).extracting(d -> d.address()).containsExactly(c);
+        r.close();
+    }
+
+    @Test
+    void aRegistryThatCannotBeReadSaysSoOnEveryUseInsteadOfActingEmpty(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("meters.jsonl");
+        Files.createDirectories(file); // a directory where the file should be
+        MeterRegistryService r = new MeterRegistryService(config(file, 10));
+        assertThatThrownBy(() -> r.lookup(meter("00000001", "").address()))
+                .isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("meter registry could not be read: ");
+        assertThatThrownBy(() -> r.install(meter("00000001", "a"))).isInstanceOf(UncheckedIOException.class);
         r.close();
     }
 }

@@ -1,8 +1,11 @@
 package org.metergate.headend.apps;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.metergate.api.command.CommandRequest;
@@ -10,6 +13,7 @@ import org.metergate.api.command.CommandResult;
 import org.metergate.api.command.CommandRouter;
 import org.metergate.api.command.MeterCommand;
 import org.metergate.api.headend.HeadEndApplication;
+import org.metergate.api.headend.HeadEndLink;
 import org.metergate.api.headend.HeadEndRequest;
 import org.metergate.api.headend.HeadEndResponse;
 import org.metergate.api.headend.RequestMethod;
@@ -32,8 +36,12 @@ import org.slf4j.LoggerFactory;
  * {@code EXEC actuator/{id}} (metrics {@code actuator} BREAKER|VALVE, {@code action}
  * CONNECT|DISCONNECT|RELEASE_FOR_RECONNECTION; signed), {@code EXEC clock/{id}} (metric {@code time},
  * default now), {@code EXEC tariff/{id}} (metrics {@code tariff}, {@code effective.from}). Optional
- * {@code deadline.s} (default 300): how long the command is worth executing; the reply waits at most
- * 30 s and says {@code TIMED_OUT} after the deadline. The link checks roles and signatures before a
+ * {@code deadline.s} (default 300): how long the command is worth executing, {@code TIMED_OUT} after it.
+ * The reply waits for the outcome at most {@code wait.s} (default and most 30 s); a command still running
+ * then is answered 202 {@code PENDING}, and its outcome follows as a notification
+ * {@code COMMANDS-V1/NOTIFY/{requester}/{kind}} (metrics {@code request.id}, {@code job.id} when given,
+ * {@code meter}, {@code outcome}, {@code response.code}, {@code detail}); repeating the request with the
+ * same {@code job.id} also answers it. The link checks roles and signatures before a
  * request gets here; an actuator command without the link's signature mark is refused again here
  * (defence in depth) and journaled as {@code COMMAND_REFUSED}.
  */
@@ -50,6 +58,8 @@ public final class CommandsApplication implements HeadEndApplication {
     volatile CommandRouter router;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile Journal journal;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile HeadEndLink link;
 
     @Activate
     public CommandsApplication(@Reference MeterRegistry registry) {
@@ -85,14 +95,41 @@ public final class CommandsApplication implements HeadEndApplication {
         if (r.metrics().get("deadline.s") instanceof Number n) {
             deadlineS = Math.max(1, Math.min(86_400, n.longValue()));
         }
+        long waitS = Math.min(deadlineS, WAIT_SECONDS);
+        if (r.metrics().get("wait.s") instanceof Number n) {
+            waitS = Math.max(0, Math.min(waitS, n.longValue()));
+        }
         CommandRequest request = new CommandRequest(Commands.commandId(r), meter.address(), command, r.requester(),
                 Instant.now().plusSeconds(deadlineS));
+        CompletableFuture<CommandResult> outcome = cr.submit(request).toCompletableFuture();
         try {
-            CommandResult result = cr.submit(request).toCompletableFuture().get(Math.min(deadlineS, WAIT_SECONDS), TimeUnit.SECONDS);
-            return Commands.response(result);
+            return Commands.response(outcome.get(waitS, TimeUnit.SECONDS));
         } catch (TimeoutException e) {
-            return new HeadEndResponse(202, java.util.Map.of("outcome", "PENDING", "detail",
-                    "accepted; still waiting for the meter (repeat the request with the same job.id for the outcome)"), null);
+            outcome.whenComplete((result, failure) -> notifyOutcome(r, res.get(0), meter, result, failure));
+            return new HeadEndResponse(202, Map.of("outcome", "PENDING", "detail",
+                    "accepted; still waiting for the meter: the outcome follows as a notification"
+                            + " (or repeat the request with the same job.id)"), null);
+        }
+    }
+
+    /** The outcome of a command its reply could not wait for, to the head-end that asked. */
+    private void notifyOutcome(HeadEndRequest r, String kind, Meter meter, CommandResult result, Throwable failure) {
+        HeadEndResponse response = failure == null ? Commands.response(result)
+                : new HeadEndResponse(500, Map.of("outcome", "FAILED", "detail", String.valueOf(failure.getMessage())), null);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("request.id", r.requestId());
+        if (r.metrics().get("job.id") != null) {
+            metrics.put("job.id", String.valueOf(r.metrics().get("job.id")));
+        }
+        metrics.put("meter", meter.address().meterId().toString());
+        metrics.put("outcome", response.metrics().get("outcome"));
+        metrics.put("response.code", response.code());
+        metrics.put("detail", String.valueOf(response.metrics().getOrDefault("detail", "")));
+        HeadEndLink l = link;
+        boolean sent = l != null && !r.requester().isEmpty() && l.notify(APP, r.requester() + "/" + kind, metrics);
+        if (!sent) {
+            LOG.warn("outcome of {} {} for {} could not be notified (head-end link down); it is answered when the request is repeated with its job.id",
+                    kind, meter.address().meterId(), r.requester());
         }
     }
 

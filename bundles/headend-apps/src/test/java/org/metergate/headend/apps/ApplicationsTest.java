@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.metergate.api.command.CommandResult;
+import org.metergate.api.headend.HeadEndLink;
 import org.metergate.api.headend.HeadEndRequest;
 import org.metergate.api.headend.HeadEndResponse;
 import org.metergate.api.headend.RequestMethod;
@@ -181,5 +182,33 @@ class ApplicationsTest {
         assertThat(routed).containsExactly("job:j1 ActuatorControl[actuator=VALVE, action=CONNECT]");
         assertThat(app.handle(req(RequestMethod.EXEC, "tariff/KAM-12345678", "hes", Map.of("tariff", 2L), null)).code()).isEqualTo(404);
         assertThat(app.handle(req(RequestMethod.EXEC, "tariff/KAM-12345678", "hes", Map.of(), null)).code()).isEqualTo(400);
+    }
+
+    @Test
+    void aCommandOutlivingItsReplyIsAnswered202AndItsOutcomeFollowsAsANotification() throws Exception {
+        Registry reg = new Registry();
+        reg.install(new Meter(A, "", "", "", Duration.ZERO, Instant.EPOCH));
+        CommandsApplication app = new CommandsApplication(reg);
+        CompletableFuture<CommandResult> meterAnswers = new CompletableFuture<>();
+        app.router = request -> meterAnswers;
+        List<String> notified = new ArrayList<>();
+        app.link = new HeadEndLink() {
+            public String id() { return "hes"; }
+            public boolean connected() { return true; }
+            public Optional<Instant> connectedSince() { return Optional.of(Instant.EPOCH); }
+            public boolean notify(String appId, String resource, Map<String, Object> metrics) {
+                notified.add(appId + " " + resource + " " + new TreeMap<>(metrics));
+                return true;
+            }
+        };
+        HeadEndResponse pending = app.handle(new HeadEndRequest(RequestMethod.EXEC, List.of("clock", "KAM-12345678"), "r7", "hes-op",
+                Map.of("wait.s", 0L, "job.id", "sync-1"), null));
+        assertThat(pending.code()).isEqualTo(202);
+        assertThat(pending.metrics()).containsEntry("outcome", "PENDING");
+        assertThat(notified).isEmpty();
+
+        meterAnswers.complete(new CommandResult("job:sync-1", CommandResult.Outcome.DONE, "clock set", List.of()));
+        assertThat(notified).containsExactly("COMMANDS-V1 hes-op/clock {detail=clock set, job.id=sync-1, meter=KAM-12345678,"
+                + " outcome=DONE, request.id=r7, response.code=200}");
     }
 }

@@ -23,6 +23,7 @@ import org.metergate.headend.mqtt.transport.MqttTransport;
 import org.metergate.headend.mqtt.transport.MqttTransportException;
 import org.metergate.headend.security.crypto.TlsContexts;
 import org.metergate.headend.security.crypto.TlsFiles;
+import org.metergate.headend.security.crypto.TlsProvider;
 import picocli.CommandLine.Option;
 
 /** The head-end side's connection options (a picocli mixin) and the MQTT client made from them. */
@@ -52,6 +53,10 @@ public final class HesConnection {
 
     @Option(names = "--key", paramLabel = "PEM", description = "Client private key")
     Path key;
+
+    @Option(names = "--tls-provider", paramLabel = "NAME", defaultValue = "auto",
+            description = "TLS implementation: auto (Bouncy Castle for brainpool certificates), jdk or bouncycastle (default: ${DEFAULT-VALUE})")
+    String tlsProvider;
 
     @Option(names = "--insecure-hostname", description = "Do not check the broker certificate's host name")
     boolean noHostnameCheck;
@@ -100,7 +105,7 @@ public final class HesConnection {
         Topics.checkLevel("client id", id);
         SSLSocketFactory sf = null;
         if (broker.startsWith("ssl:") || ca != null || cert != null) {
-            TlsFiles files = new TlsFiles(ca, cert, key, null, TlsFiles.DEFAULT_PROTOCOLS);
+            TlsFiles files = new TlsFiles(ca, cert, key, null, TlsFiles.DEFAULT_PROTOCOLS, TlsProvider.parse(tlsProvider));
             sf = TlsContexts.socketFactory(TlsContexts.client(files), files.protocols());
         }
         char[] pw = password;

@@ -68,6 +68,9 @@ public final class FootprintHarness {
         Path data = Files.createTempDirectory("metergate-footprint-");
         if (meters > 0) {
             writeRegistry(data, meters);
+            // let this JVM's JIT finish with the writing before the gateway starts: on 2 cores its
+            // compiler threads would otherwise compete with the gateway's start-up being measured
+            Thread.sleep(3_000);
         }
         Process p = start(data, List.of());
         try {

@@ -3,6 +3,7 @@ package org.metergate.headend.mqtt.link;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /** Configuration of one head-end link (factory PID {@value MqttHeadEndComponent#PID}). */
 @ObjectClassDefinition(name = "Metergate head-end link (MQTT)",
@@ -49,6 +50,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "TLS versions", description = "TLSv1.3 and/or TLSv1.2")
     String[] tls_protocols() default {"TLSv1.3", "TLSv1.2"};
+
+    @AttributeDefinition(name = "TLS implementation", description = "auto: Bouncy Castle's TLS when a certificate or key"
+            + " of these files is on a curve the JDK cannot negotiate (brainpool, RFC 7027), else the JDK's; jdk; bouncycastle",
+            options = {@Option(value = "auto", label = "auto"), @Option(value = "jdk", label = "JDK (SunJSSE)"),
+                @Option(value = "bouncycastle", label = "Bouncy Castle (BCJSSE)")})
+    String tls_provider() default "auto";
 
     @AttributeDefinition(name = "Verify the broker's host name", description = "Check the broker certificate's name against the URI (RFC 6125)")
     boolean tls_hostname_verification() default true;

@@ -9,6 +9,7 @@ import org.metergate.headend.mqtt.protocol.PayloadFormat;
 import org.metergate.headend.mqtt.protocol.Topics;
 import org.metergate.headend.mqtt.transport.MqttTransport;
 import org.metergate.headend.security.crypto.TlsFiles;
+import org.metergate.headend.security.crypto.TlsProvider;
 
 /** A head-end link's configuration, checked: every bad value is refused with its name. */
 record LinkSettings(String id, List<String> brokerUris, MqttTransport.Version version, String account, String clientId,
@@ -33,7 +34,8 @@ record LinkSettings(String id, List<String> brokerUris, MqttTransport.Version ve
         boolean anySsl = uris.stream().anyMatch(u -> u.startsWith("ssl:") || u.startsWith("wss:"));
         if (anySsl || !c.tls_ca_file().isBlank() || !c.tls_cert_file().isBlank()) {
             tls = new TlsFiles(path(c.tls_ca_file()), path(c.tls_cert_file()), path(c.tls_key_file()),
-                    c.tls_key_password().isEmpty() ? null : c.tls_key_password().toCharArray(), List.of(c.tls_protocols()));
+                    c.tls_key_password().isEmpty() ? null : c.tls_key_password().toCharArray(), List.of(c.tls_protocols()),
+                    TlsProvider.parse(c.tls_provider()));
         }
         check(c.qos() == 0 || c.qos() == 1, "qos must be 0 or 1");
         check(c.keepalive_s() >= 0, "keepalive.s must not be negative");

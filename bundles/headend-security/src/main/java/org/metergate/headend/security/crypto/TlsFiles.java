@@ -13,12 +13,20 @@ import java.util.List;
  * @param keyFile own private key (PEM; SEC1, PKCS#8 or encrypted PKCS#8); null with certFile null
  * @param keyPassword password of an encrypted private key, else null or empty
  * @param protocols TLS versions to enable, e.g. {@code [TLSv1.3, TLSv1.2]}
+ * @param provider the TLS implementation; null means {@link TlsProvider#AUTO}
  */
-public record TlsFiles(Path caFile, Path certFile, Path keyFile, char[] keyPassword, List<String> protocols) {
+public record TlsFiles(Path caFile, Path certFile, Path keyFile, char[] keyPassword, List<String> protocols,
+                       TlsProvider provider) {
 
     public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
+    /** With the TLS implementation chosen by the files' curves ({@link TlsProvider#AUTO}). */
+    public TlsFiles(Path caFile, Path certFile, Path keyFile, char[] keyPassword, List<String> protocols) {
+        this(caFile, certFile, keyFile, keyPassword, protocols, TlsProvider.AUTO);
+    }
+
     public TlsFiles {
+        provider = provider == null ? TlsProvider.AUTO : provider;
         protocols = protocols == null || protocols.isEmpty() ? DEFAULT_PROTOCOLS : List.copyOf(protocols);
         for (String p : protocols) {
             if (!p.equals("TLSv1.3") && !p.equals("TLSv1.2")) {
@@ -32,6 +40,6 @@ public record TlsFiles(Path caFile, Path certFile, Path keyFile, char[] keyPassw
 
     @Override
     public String toString() {
-        return "TlsFiles[ca=" + caFile + ", cert=" + certFile + ", key=" + keyFile + ", protocols=" + protocols + "]";
+        return "TlsFiles[ca=" + caFile + ", cert=" + certFile + ", key=" + keyFile + ", protocols=" + protocols + ", provider=" + provider + "]";
     }
 }
