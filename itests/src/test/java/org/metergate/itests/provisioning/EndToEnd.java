@@ -201,9 +201,17 @@ final class EndToEnd {
 
     /** {@code hes ARGS --broker URI --client-id hes-op}. */
     static Run hes(Broker broker, long seconds, String... args) throws Exception {
+        return hesAs(OPERATOR, broker, seconds, args);
+    }
+
+    /**
+     * {@code hes ARGS --broker URI --client-id ID}: a second operator client beside a running
+     * {@code hes-op} needs an id of its own (the broker closes the older of two connections with one id).
+     */
+    static Run hesAs(String clientId, Broker broker, long seconds, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("hes"));
         all.addAll(List.of(args));
-        all.addAll(List.of("--broker", broker.uri(), "--client-id", OPERATOR));
+        all.addAll(List.of("--broker", broker.uri(), "--client-id", clientId));
         return cli(seconds, all.toArray(String[]::new));
     }
 

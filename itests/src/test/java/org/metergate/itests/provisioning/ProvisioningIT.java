@@ -204,6 +204,16 @@ public class ProvisioningIT {
         }, props);
     }
 
+    /** A test that failed half-way leaves its units behind; the next test starts without them. */
+    @After
+    public void removeWhatATestLeft() {
+        for (var unit : provisioning.units()) {
+            if (unit.id().startsWith("org.metergate.itest:")) {
+                provisioning.uninstall(unit.id(), ProgressListener.NONE);
+            }
+        }
+    }
+
     /**
      * Every telegram of the recording so far became exactly one reading: each meter's volumes are the
      * recording's, from its first telegram on, without a gap or a repeat; the journal's entries reached
@@ -267,6 +277,23 @@ public class ProvisioningIT {
             Thread.sleep(100);
         }
         return null;
+    }
+
+    /**
+     * The good component's service once it carries {@code greeting}: ConfigAdmin hands a restored or new
+     * configuration to SCR asynchronously, so the service properties follow a moment later.
+     */
+    private ServiceReference<Runnable> goodServiceGreeting(String greeting) throws Exception {
+        ServiceReference<Runnable> s = null;
+        for (int i = 0; i < 100; i++) {
+            s = goodService();
+            if (s != null && greeting.equals(s.getProperty("greeting"))) {
+                return s;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("greeting of the good component", greeting, s == null ? null : s.getProperty("greeting"));
+        return s;
     }
 
     private static final class Phases implements ProgressListener {
@@ -333,9 +360,8 @@ public class ProvisioningIT {
         assertEquals(r.message(), Phase.ROLLED_BACK, r.phase());
         assertEquals(withV1, snapshot());
         assertEquals("updated in place and back: the same bundle", v1Id, bundle(TestBundles.GOOD).getBundleId());
-        ServiceReference<Runnable> s = goodService();
+        ServiceReference<Runnable> s = goodServiceGreeting("hello");
         assertEquals("1.0.0", s.getProperty("itest.good.version"));
-        assertEquals("hello", s.getProperty("greeting"));
         assertEquals("1.0.0", provisioning.unit("org.metergate.itest:upd").orElseThrow().version());
 
         assertEquals(Phase.COMPLETED, provisioning.uninstall("org.metergate.itest:upd", ProgressListener.NONE).phase());
@@ -367,6 +393,7 @@ public class ProvisioningIT {
     @Test
     public void theDeployApplicationInstallsAChunkedDownloadAndNotifiesEveryPhase() throws Exception {
         List<Map<String, Object>> notes = Collections.synchronizedList(new ArrayList<>());
+        java.util.Set<String> requesters = java.util.concurrent.ConcurrentHashMap.newKeySet();
         HeadEndLink fake = new HeadEndLink() {
             @Override
             public String id() {
@@ -384,8 +411,9 @@ public class ProvisioningIT {
             }
 
             @Override
-            public boolean notify(String appId, String resource, Map<String, Object> metrics) {
+            public boolean notify(String appId, String requester, String resource, Map<String, Object> metrics) {
                 if (appId.equals("DEPLOY-V2")) {
+                    requesters.add(requester);
                     notes.add(metrics);
                 }
                 return true;
@@ -424,7 +452,8 @@ public class ProvisioningIT {
                 }
             }
             assertEquals(List.of("DOWNLOADING", "VERIFYING", "INSTALLING", "HEALTH_CHECK", "COMPLETED"), states);
-            assertEquals("deployed", goodService().getProperty("greeting"));
+            assertEquals("notified to the job's requester", java.util.Set.of("hes-itest"), requesters);
+            goodServiceGreeting("deployed");
 
             HeadEndResponse packages = app.handle(new HeadEndRequest(RequestMethod.GET, List.of("packages"), "p", "hes-itest", Map.of(), null));
             assertTrue(new String(packages.body()), new String(packages.body()).contains("org.metergate.itest:deploy"));

@@ -21,8 +21,10 @@ public interface HeadEndLink {
     Optional<Instant> connectedSince();
 
     /**
-     * Publishes an unsolicited notification of an application (progress of a job, a live event);
-     * returns false when it could not be queued.
+     * Publishes a notification of an application to the head-end client {@code requester} (progress of
+     * a job it started, the late outcome of its command); {@code resource} is the path below the
+     * gateway's id, e.g. {@code download}. An empty requester addresses the gateway's own topic space.
+     * Returns false when it could not be queued.
      */
-    boolean notify(String appId, String resource, Map<String, Object> metrics);
+    boolean notify(String appId, String requester, String resource, Map<String, Object> metrics);
 }

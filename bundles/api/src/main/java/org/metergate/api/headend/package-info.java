@@ -4,7 +4,7 @@
  * GET, PUT, POST, DEL, EXEC on an application's resources).
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.metergate.api.headend;
 
 import org.osgi.annotation.bundle.Export;

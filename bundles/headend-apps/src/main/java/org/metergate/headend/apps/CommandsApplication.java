@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@code deadline.s} (default 300): how long the command is worth executing, {@code TIMED_OUT} after it.
  * The reply waits for the outcome at most {@code wait.s} (default and most 30 s); a command still running
  * then is answered 202 {@code PENDING}, and its outcome follows as a notification
- * {@code COMMANDS-V1/NOTIFY/{requester}/{kind}} (metrics {@code request.id}, {@code job.id} when given,
+ * to the requester, {@code $EDC/{account}/{requester}/COMMANDS-V1/NOTIFY/{gateway}/{kind}} (metrics {@code request.id}, {@code job.id} when given,
  * {@code meter}, {@code outcome}, {@code response.code}, {@code detail}); repeating the request with the
  * same {@code job.id} also answers it. The link checks roles and signatures before a
  * request gets here; an actuator command without the link's signature mark is refused again here
@@ -126,7 +126,7 @@ public final class CommandsApplication implements HeadEndApplication {
         metrics.put("response.code", response.code());
         metrics.put("detail", String.valueOf(response.metrics().getOrDefault("detail", "")));
         HeadEndLink l = link;
-        boolean sent = l != null && !r.requester().isEmpty() && l.notify(APP, r.requester() + "/" + kind, metrics);
+        boolean sent = l != null && !r.requester().isEmpty() && l.notify(APP, r.requester(), kind, metrics);
         if (!sent) {
             LOG.warn("outcome of {} {} for {} could not be notified (head-end link down); it is answered when the request is repeated with its job.id",
                     kind, meter.address().meterId(), r.requester());

@@ -196,8 +196,8 @@ class ApplicationsTest {
             public String id() { return "hes"; }
             public boolean connected() { return true; }
             public Optional<Instant> connectedSince() { return Optional.of(Instant.EPOCH); }
-            public boolean notify(String appId, String resource, Map<String, Object> metrics) {
-                notified.add(appId + " " + resource + " " + new TreeMap<>(metrics));
+            public boolean notify(String appId, String requester, String resource, Map<String, Object> metrics) {
+                notified.add(appId + " to " + requester + " " + resource + " " + new TreeMap<>(metrics));
                 return true;
             }
         };
@@ -208,7 +208,7 @@ class ApplicationsTest {
         assertThat(notified).isEmpty();
 
         meterAnswers.complete(new CommandResult("job:sync-1", CommandResult.Outcome.DONE, "clock set", List.of()));
-        assertThat(notified).containsExactly("COMMANDS-V1 hes-op/clock {detail=clock set, job.id=sync-1, meter=KAM-12345678,"
+        assertThat(notified).containsExactly("COMMANDS-V1 to hes-op clock {detail=clock set, job.id=sync-1, meter=KAM-12345678,"
                 + " outcome=DONE, request.id=r7, response.code=200}");
     }
 }

@@ -50,8 +50,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * (DOWNLOADING, VERIFYING, INSTALLING, HEALTH_CHECK, COMPLETED, FAILED, ROLLED_BACK),
  * {@code job.progress}, {@code job.reason}, {@code message}, {@code dp.name}, {@code dp.version}, and
  * Kura's {@code dp.download.*}, {@code dp.install.*} / {@code dp.uninstall.*} status and progress.
- * Notifications go to {@code NOTIFY/download}, {@code NOTIFY/install}, {@code NOTIFY/uninstall},
- * {@code NOTIFY/rollback} of this application.
+ * Notifications go to the job's requester as Kura's do, {@code $EDC/{account}/{requester}/DEPLOY-V2/NOTIFY/{gateway}/download}
+ * ({@code /install}, {@code /uninstall}, {@code /rollback}).
  */
 @Component(service = HeadEndApplication.class, configurationPid = DeployApplication.PID, immediate = true,
         property = HeadEndApplication.APP_ID + "=" + Deployer.APP)
@@ -97,7 +97,8 @@ public final class DeployApplication implements HeadEndApplication {
 
     private boolean notify(String resource, Map<String, Object> metrics) {
         HeadEndLink l = link.get();
-        return l != null && l.notify(Deployer.APP, resource, metrics);
+        Object requester = metrics.get("requester.client.id");
+        return l != null && l.notify(Deployer.APP, requester == null ? "" : String.valueOf(requester), resource, metrics);
     }
 
     @Override

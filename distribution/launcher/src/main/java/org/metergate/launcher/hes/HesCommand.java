@@ -284,11 +284,17 @@ public final class HesCommand implements Runnable {
         @Option(names = "--job", description = "job.id (executed once)") String job;
         @Option(names = "--sign-key", paramLabel = "PEM", description = "Operator private key (PEM) to sign the command with") Path signKey;
         @Option(names = "--validity", paramLabel = "SECONDS", defaultValue = "300", description = "Signature validity (default: ${DEFAULT-VALUE} s)") long validity;
+        @Option(names = "--outcome-wait", paramLabel = "SECONDS", defaultValue = "300",
+                description = {"How long to wait for the outcome of a command still running when the gateway answers",
+                    "(it then follows as a notification); exit status 3 if it is still running after that (default: ${DEFAULT-VALUE})"})
+        long outcomeWait;
         @Option(names = "--json") boolean json;
 
         @Override
         public Integer call() throws Exception {
             Map<String, Object> metrics = new LinkedHashMap<>();
+            // the gateway answers "still running" before this CLI's reply timeout runs out
+            metrics.put("wait.s", (long) Math.max(0, Math.min(30, conn.timeoutSeconds() - 3)));
             switch (kind) {
                 case "actuator" -> {
                     if (actuator == null || action == null) {
@@ -316,8 +322,10 @@ public final class HesCommand implements Runnable {
                 long expires = System.currentTimeMillis() + validity * 1000;
                 signer = (account, gw, app, verb, resource, m, body) -> RequestStatement.sign(key, account, gw, app, verb, resource, m, body, expires);
             }
-            HesConnection.Exchange x = conn.request(gateway, "COMMANDS-V1", "EXEC", List.of(kind, meter), metrics, null, signer);
-            return report(spec, json, x, body -> List.of("outcome " + x.reply().string("outcome") + ": " + x.reply().string("detail")));
+            HesConnection.Exchange x = conn.request(gateway, "COMMANDS-V1", "EXEC", List.of(kind, meter), metrics, null, signer,
+                    List.of(kind), outcomeWait);
+            int status = report(spec, json, x, body -> List.of("outcome " + x.reply().string("outcome") + ": " + x.reply().string("detail")));
+            return x.code() == 202 ? 3 : status;
         }
     }
 

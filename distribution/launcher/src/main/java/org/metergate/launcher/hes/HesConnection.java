@@ -154,6 +154,17 @@ public final class HesConnection {
      */
     Exchange request(String gateway, String app, String verb, List<String> resource, Map<String, Object> metrics, byte[] body,
                      Signer sign) throws Exception {
+        return request(gateway, app, verb, resource, metrics, body, sign, null, 0);
+    }
+
+    /**
+     * As {@link #request(String, String, String, List, Map, byte[], Signer)}; when the gateway answers
+     * 202 (accepted, still running), waits up to {@code followSeconds} for the application's
+     * notification of the outcome to this client, {@code {app}/NOTIFY/{gateway}/{notifyResource}} (matched by {@code request.id}), and
+     * that outcome becomes the exchange's reply.
+     */
+    Exchange request(String gateway, String app, String verb, List<String> resource, Map<String, Object> metrics, byte[] body,
+                     Signer sign, List<String> notifyResource, long followSeconds) throws Exception {
         Topics.checkLevel("gateway", gateway);
         String requestId = Instant.now().toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> m = new LinkedHashMap<>(metrics);
@@ -163,13 +174,18 @@ public final class HesConnection {
             m = sign.sign(account, gateway, app, verb, resource, m, body);
         }
         BlockingQueue<MqttTransport.Received> replies = new LinkedBlockingQueue<>();
+        BlockingQueue<MqttTransport.Received> notes = new LinkedBlockingQueue<>();
         String replyTopic = Topics.reply(account, clientId(), app, requestId);
+        String notifyTopic = notifyResource == null ? null : Topics.notification(account, clientId(), gateway, app, notifyResource);
         try (MqttTransport t = connect(null, msg -> {
             if (msg != null && msg.topic().equals(replyTopic)) {
                 replies.add(msg);
+            } else if (msg != null && msg.topic().equals(notifyTopic)) {
+                notes.add(msg);
             }
         })) {
-            t.subscribe(List.of(replyTopic), 1, timeoutSeconds * 1000L);
+            // subscribed before the request goes out, so that an outcome cannot slip past
+            t.subscribe(notifyTopic == null ? List.of(replyTopic) : List.of(replyTopic, notifyTopic), 1, timeoutSeconds * 1000L);
             PayloadFormat f = PayloadFormat.parse(format);
             t.publish(Topics.request(account, gateway, app, verb, resource),
                     PayloadCodec.encode(new KuraPayload(Instant.now(), null, m, body), f, gzip), 1, false).get(timeoutSeconds, TimeUnit.SECONDS);
@@ -178,13 +194,39 @@ public final class HesConnection {
                 throw new MqttTransportException("no reply from gateway " + gateway + " (" + app + ") within " + timeoutSeconds
                         + " s: is it connected to " + broker + " with account " + account + "?");
             }
-            t.disconnect(1000);
+            Exchange x;
             try {
-                return new Exchange(requestId, replyTopic, PayloadCodec.decode(r.payload()).payload());
+                x = new Exchange(requestId, replyTopic, PayloadCodec.decode(r.payload()).payload());
             } catch (PayloadException e) {
                 throw new MqttTransportException("the reply is not a valid payload: " + e.getMessage());
             }
+            if (notifyTopic != null && x.code() == 202) {
+                x = outcome(x, notes, followSeconds);
+            }
+            t.disconnect(1000);
+            return x;
         }
+    }
+
+    /** The notification that carries the outcome of {@code accepted}'s request, or {@code accepted} when none came in time. */
+    private static Exchange outcome(Exchange accepted, BlockingQueue<MqttTransport.Received> notes, long followSeconds)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(followSeconds);
+        for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+            MqttTransport.Received n = notes.poll(left, TimeUnit.NANOSECONDS);
+            if (n == null) {
+                break;
+            }
+            try {
+                KuraPayload p = PayloadCodec.decode(n.payload()).payload();
+                if (accepted.requestId().equals(p.string(Metrics.REQUEST_ID))) {
+                    return new Exchange(accepted.requestId(), n.topic(), p);
+                }
+            } catch (PayloadException e) {
+                // not a notification we understand: keep waiting for ours
+            }
+        }
+        return accepted;
     }
 
     /** Adds signature metrics to a request. */

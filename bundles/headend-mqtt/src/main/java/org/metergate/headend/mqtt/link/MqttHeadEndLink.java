@@ -603,14 +603,15 @@ final class MqttHeadEndLink implements HeadEndLink, UplinkConsumer {
     }
 
     @Override
-    public boolean notify(String appId, String resource, Map<String, Object> metrics) {
+    public boolean notify(String appId, String requester, String resource, Map<String, Object> metrics) {
         MqttTransport t = transport;
-        if (t == null || !connected || !Topics.isLevel(appId)) {
+        String to = requester == null || requester.isEmpty() ? s.clientId() : requester;
+        if (t == null || !connected || !Topics.isLevel(appId) || !Topics.isLevel(to)) {
             return false;
         }
         List<String> res = resource == null || resource.isEmpty() ? List.of() : List.of(resource.split("/"));
         try {
-            t.publish(Topics.notification(s.account(), s.clientId(), appId, res),
+            t.publish(Topics.notification(s.account(), to, s.clientId(), appId, res),
                     PayloadCodec.encode(new KuraPayload(Instant.now(), null, metrics, null), s.format(), s.gzip()), 1, false);
             return true;
         } catch (IllegalArgumentException e) {

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -122,17 +123,19 @@ public final class PayloadCodec {
         }
     }
 
-    /** The body as a JSON tree when it is a JSON object or array, else null. */
+    /**
+     * The body as a JSON tree when it is a JSON object or array that the decoder gives back byte for
+     * byte, else null (then it travels as body64). Parsing alone is not enough: a reader stops after the
+     * first value, so binary data that merely starts like JSON (a chunk of a package, "[0]...") would
+     * lose everything after it, and JSON with other spacing would come back different.
+     */
     private static JsonNode jsonDocument(byte[] body) {
-        int i = 0;
-        while (i < body.length && Character.isWhitespace(body[i])) {
-            i++;
-        }
-        if (i == body.length || (body[i] != '{' && body[i] != '[')) {
+        if (body[0] != '{' && body[0] != '[') {
             return null;
         }
         try {
-            return JSON.readTree(body);
+            JsonNode tree = JSON.readTree(body);
+            return tree != null && Arrays.equals(JSON.writeValueAsBytes(tree), body) ? tree : null;
         } catch (IOException e) {
             return null;
         }

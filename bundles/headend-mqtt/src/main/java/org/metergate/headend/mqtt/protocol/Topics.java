@@ -13,7 +13,7 @@ import java.util.Optional;
  * $EDC/{account}/{client}/MQTT/LWT                          last will (retained by default)
  * $EDC/{account}/{client}/{app}/{GET|PUT|POST|DEL|EXEC}/{resource...}   requests to the gateway
  * $EDC/{account}/{requester}/{app}/REPLY/{request.id}       replies, QoS 1
- * $EDC/{account}/{client}/{app}/NOTIFY/{resource...}        notifications of applications
+ * $EDC/{account}/{requester}/{app}/NOTIFY/{client}/{resource...}   notifications of applications to a requester
  * {account}/{client}/METERS-V1/readings/{MAN-IDENTIFICATION}   pushed readings of one meter
  * {account}/{client}/METERS-V1/events/{MAN-IDENTIFICATION}     pushed events of one meter
  * {account}/{client}/METERS-V1/events/gateway                  pushed events of the gateway and its links
@@ -80,8 +80,16 @@ public final class Topics {
         return String.join("/", CONTROL_PREFIX, account, requester, "+", REPLY, "#");
     }
 
-    public static String notification(String account, String client, String app, List<String> resource) {
-        return request(account, client, app, NOTIFY, resource);
+    /**
+     * A notification of gateway {@code client}'s application to {@code requester}: in the requester's
+     * topic space, as Kura's DEPLOY-V2 notifies ({@code $EDC/{account}/{requester}/DEPLOY-V2/NOTIFY/{client}/download}).
+     */
+    public static String notification(String account, String requester, String client, String app, List<String> resource) {
+        StringBuilder sb = new StringBuilder(String.join("/", CONTROL_PREFIX, account, requester, app, NOTIFY, client));
+        for (String r : resource) {
+            sb.append('/').append(r);
+        }
+        return sb.toString();
     }
 
     public static String data(String account, String client, String kind, String meter) {

@@ -80,6 +80,21 @@ class PayloadCodecTest {
         assertThat(PayloadCodec.decode(text.getBytes(StandardCharsets.UTF_8)).payload().body()).containsExactly(0xFF, 0);
     }
 
+    /** A chunk of a package can start like JSON; it must come back byte for byte all the same. */
+    @Test
+    void aBodyThatOnlyStartsLikeJsonOrIsSpacedDifferentlyComesBackExactly() throws Exception {
+        byte[] chunk = new byte[1024];
+        new java.util.Random(7).nextBytes(chunk);
+        System.arraycopy("[0]".getBytes(StandardCharsets.US_ASCII), 0, chunk, 0, 3);
+        byte[] spaced = "{ \"a\": [1, 2] }".getBytes(StandardCharsets.UTF_8);
+        for (byte[] body : new byte[][] {chunk, spaced, "{}x".getBytes(StandardCharsets.UTF_8)}) {
+            KuraPayload p = new KuraPayload(null, null, Map.of(), body);
+            String text = new String(PayloadCodec.encode(p, PayloadFormat.JSON, false), StandardCharsets.UTF_8);
+            assertThat(text).contains("\"body64\"");
+            assertThat(PayloadCodec.decode(text.getBytes(StandardCharsets.UTF_8)).payload().body()).isEqualTo(body);
+        }
+    }
+
     @Test
     void badPayloadsAreTypedErrors() {
         assertThatThrownBy(() -> PayloadCodec.decode("{\"metrics\": [1]}".getBytes())).isInstanceOf(PayloadException.class)

@@ -47,7 +47,7 @@ final class DeploySession implements AutoCloseable {
 
     MqttTransport.Listener listener() {
         String replyPrefix = Topics.reply(account, clientId, APP, "");
-        String notifyPrefix = Topics.notification(account, gateway, APP, List.of()) + "/";
+        String notifyPrefix = Topics.notification(account, clientId, gateway, APP, List.of()) + "/";
         return new MqttTransport.Listener() {
             @Override
             public void messageArrived(MqttTransport.Received m) {
@@ -77,7 +77,7 @@ final class DeploySession implements AutoCloseable {
     void attach(MqttTransport t) throws Exception {
         this.transport = t;
         t.subscribe(List.of(Topics.reply(account, clientId, APP, "+"),
-                Topics.notification(account, gateway, APP, List.of("#"))), 1, timeoutSeconds * 1000L);
+                Topics.notification(account, clientId, gateway, APP, List.of("#"))), 1, timeoutSeconds * 1000L);
     }
 
     boolean connected() {
