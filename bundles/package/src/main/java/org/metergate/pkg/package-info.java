@@ -54,7 +54,7 @@
  * size and SHA-256 - all before anything is installed.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.metergate.pkg;
 
 import org.osgi.annotation.bundle.Export;

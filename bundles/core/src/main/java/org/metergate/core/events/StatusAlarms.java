@@ -30,6 +30,9 @@ public final class StatusAlarms {
     public List<MeterEvent> update(MeterAddress meter, int status, String link, Instant time) {
         Integer previous = lastStatus.put(meter, status);
         int before = previous == null ? 0 : previous;
+        if (status == before) {
+            return List.of(); // the common case, every telegram of a healthy meter: nothing to format
+        }
         List<MeterEvent> events = new ArrayList<>(1);
         String hex = String.format("status byte 0x%02X", status);
         int app = status & APP_MASK;

@@ -161,7 +161,7 @@ class ApplicationsTest {
         CommandsApplication app = new CommandsApplication(reg);
         app.journal = new Journal() {
             public List<UplinkEntry> append(List<? extends Uplink> items) { journaled.addAll(items); return List.of(); }
-            public JournalCursor cursor(String id) { throw new UnsupportedOperationException(); }
+            public JournalCursor cursor(String id) { throw new UnsupportedOperationException("the commands application never reads the journal"); }
             public JournalStatus status() { return new JournalStatus(0, 0, 0, 0); }
         };
         List<String> routed = new ArrayList<>();

@@ -3,18 +3,15 @@ package org.metergate.pkg.firmware;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.metergate.pkg.DurableFiles;
 
 /**
  * The firmware directory below a data directory: {@code boot.properties}, the slot directories and
@@ -94,46 +91,16 @@ public final class BootStateFile {
         // store() escapes every entry onto one line; sorted lines give a stable file that diffs well
         StringBuilder text = new StringBuilder("# Metergate firmware boot state (the launcher and the provisioning bundle write it)\n");
         w.toString().lines().filter(l -> !l.startsWith("#")).sorted().forEach(l -> text.append(l).append('\n'));
-        writeAtomically(dir.resolve(FILE), text.toString().getBytes(StandardCharsets.ISO_8859_1));
+        DurableFiles.write(dir.resolve(FILE), text.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** Asks the launcher to restart (into the trial slot) when the framework stops. */
     public void requestRestart() throws IOException {
-        writeAtomically(dir.resolve(RESTART), "restart into the firmware on trial\n".getBytes(StandardCharsets.US_ASCII));
+        DurableFiles.write(dir.resolve(RESTART), "restart into the firmware on trial\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Whether a restart was requested; the request is consumed. */
     public boolean takeRestartRequest() throws IOException {
         return Files.deleteIfExists(dir.resolve(RESTART));
-    }
-
-    private void writeAtomically(Path target, byte[] content) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        try {
-            try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer b = ByteBuffer.wrap(content);
-                while (b.hasRemaining()) {
-                    c.write(b);
-                }
-                c.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-            syncDirectory(dir);
-        } finally {
-            if (tmp != null) {
-                Files.deleteIfExists(tmp);
-            }
-        }
-    }
-
-    /** Makes a rename in {@code dir} durable (where directories can be opened: not on Windows). */
-    public static void syncDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // a file system without directory sync journals renames itself
-        }
     }
 }

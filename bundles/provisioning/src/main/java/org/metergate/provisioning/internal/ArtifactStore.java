@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import org.metergate.pkg.Artifact;
 import org.metergate.pkg.Digests;
+import org.metergate.pkg.DurableFiles;
 import org.metergate.pkg.PackageException;
 import org.metergate.pkg.VerifiedPackage;
 

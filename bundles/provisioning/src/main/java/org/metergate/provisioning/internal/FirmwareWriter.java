@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
 import org.metergate.pkg.Artifact;
+import org.metergate.pkg.DurableFiles;
 import org.metergate.pkg.PackageException;
 import org.metergate.pkg.PackageManifest;
 import org.metergate.pkg.VerifiedPackage;
@@ -57,7 +58,7 @@ final class FirmwareWriter {
             listener.progress(Phase.INSTALLING, 30, "writing firmware " + m.version() + " to slot " + slot);
             Path target = file.slot(slot);
             Path staging = target.resolveSibling(slot + ".new");
-            DurableFiles.deleteTree(staging);
+            FileTrees.deleteTree(staging);
             int done = 0;
             for (Artifact a : m.artifacts()) {
                 Path out = staging.resolve(a.path());
@@ -74,7 +75,7 @@ final class FirmwareWriter {
             }
             Files.writeString(staging.resolve("FIRMWARE"), "version=" + m.version() + "\nsequence=" + m.sequence()
                     + "\nmanifest=" + pkg.manifestSha256() + "\n");
-            DurableFiles.deleteTree(target);
+            FileTrees.deleteTree(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             DurableFiles.syncDirectory(target.getParent());
             file.write(state.withTrial(slot, m.version(), settings.firmwareMaxBoots()));

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.metergate.pkg.Artifact;
 import org.metergate.pkg.ArtifactRole;
+import org.metergate.pkg.DurableFiles;
 import org.metergate.pkg.FeatureHeader;
 import org.metergate.pkg.PackageException;
 import org.metergate.pkg.PackageKind;
@@ -752,17 +753,19 @@ final class Installer {
         return out;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper APPLIED_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private void readApplied() throws IOException {
         applied.clear();
         if (appliedFile != null && Files.isRegularFile(appliedFile)) {
-            JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readAllBytes(appliedFile));
+            JsonNode n = APPLIED_JSON.readTree(Files.readAllBytes(appliedFile));
             n.fields().forEachRemaining(e -> applied.put(e.getKey(), e.getValue().asText()));
         }
     }
 
     private void writeApplied() throws IOException {
         if (appliedFile != null) {
-            DurableFiles.write(appliedFile, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(applied));
+            DurableFiles.write(appliedFile, APPLIED_JSON.writeValueAsBytes(applied));
         }
     }
 

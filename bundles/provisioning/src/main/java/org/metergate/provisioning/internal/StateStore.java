@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.metergate.pkg.DurableFiles;
 import org.metergate.pkg.PackageKind;
 
 /**

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
+import org.metergate.pkg.DurableFiles;
 
 /**
  * The transaction journal ({@code journal.log}): one line per step, written and fsynced before the

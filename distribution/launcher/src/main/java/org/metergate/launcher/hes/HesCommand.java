@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -490,12 +489,7 @@ public final class HesCommand implements Runnable {
                 return 2;
             }
             KeyPair kp = EcKeys.generate(curve);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, Pem.text(kp.getPrivate()), StandardCharsets.US_ASCII);
+            Pem.writePrivateKey(file, kp.getPrivate());
             Path pub = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.pem$", "") + ".pub.pem");
             Files.writeString(pub, Pem.text(kp.getPublic()), StandardCharsets.US_ASCII);
             out(spec).println("operator key " + EcKeys.keyId(kp.getPublic()) + " (" + curve + "): private " + file + ", public " + pub);

@@ -106,7 +106,7 @@ class MqttHeadEndLinkTest {
                 }
 
                 public JournalCursor cursor(String consumerId) {
-                    throw new UnsupportedOperationException();
+                    throw new UnsupportedOperationException("the link's requests only append to the journal");
                 }
 
                 public JournalStatus status() {

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
@@ -133,6 +134,19 @@ public final class Pem {
             throw new IllegalStateException("PEM encoding failed: " + e.getMessage(), e);
         }
         return w.toString();
+    }
+
+    /**
+     * Writes a private key as PEM into a new file that only its owner can read (where the file system
+     * has POSIX permissions); an existing file is never overwritten.
+     */
+    public static void writePrivateKey(Path file, PrivateKey key) throws IOException {
+        if (file.toAbsolutePath().getParent().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        Files.writeString(file, text(key), StandardCharsets.US_ASCII);
     }
 
     /** Reads PEM text from a string (for keys given inline in a configuration). */

@@ -1,4 +1,4 @@
-package org.metergate.provisioning.internal;
+package org.metergate.pkg;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Whole-file writes that a crash leaves either old or new: temporary file, fsync, atomic rename, fsync of the directory. */
-final class DurableFiles {
+/**
+ * Whole-file writes that a crash leaves either old or new (temporary file, fsync, atomic rename, fsync
+ * of the directory), as the launcher and the provisioning bundle need them for the state they share.
+ */
+public final class DurableFiles {
 
     private DurableFiles() {
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    /** Replaces {@code target} with {@code content}, durably and atomically; creates its directory. */
+    public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
@@ -36,23 +40,12 @@ final class DurableFiles {
         }
     }
 
-    static void syncDirectory(Path dir) {
+    /** Makes a rename in {@code dir} durable (where directories can be opened: not on Windows). */
+    public static void syncDirectory(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {
-            // file systems without directory sync journal renames themselves
-        }
-    }
-
-    /** Deletes a directory tree; missing is fine. */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            // a file system without directory sync (or one that cannot open a directory) journals renames itself
         }
     }
 }
